@@ -1,0 +1,98 @@
+"""What the loader produces: the configuration as Flink would see it, with positions.
+
+A :class:`FlinkConfig` keeps every entry the file wrote (duplicates included, in file order)
+and the effective map Flink ends up with after reading it (later duplicates win, ``-D``
+definitions and operator overrides applied). Rules read ``effective`` for meaning and
+``entries`` for positions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+
+from flinklint.findings import Finding, Span
+from flinklint.versions import FileKind, FlinkVersion
+
+
+class Source(str, Enum):
+    """Where an entry came from."""
+
+    FILE = "file"  # written in the linted file
+    DEFINE = "define"  # -D/--define on the command line or ``define`` in settings
+    OPERATOR = "operator"  # set by the Kubernetes operator from the manifest's spec
+
+
+class ValueType(str, Enum):
+    """The type the value has before Flink converts it to an option's type.
+
+    The legacy parser only knows strings; standard YAML keeps the YAML type, which matters in a
+    few corners (a YAML float narrowed to a Java float, a YAML integer read as bytes, null).
+    """
+
+    STRING = "string"
+    INTEGER = "integer"
+    FLOAT = "float"
+    BOOLEAN = "boolean"
+    NULL = "null"
+    LIST = "list"
+    MAP = "map"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One ``key: value`` as written, with the value Flink reads from it."""
+
+    key: str
+    value: str  # the value as Flink sees it (string form, e.g. YAML float 0.80 -> "0.8")
+    raw: str  # the value's text exactly as written in the file (quotes included)
+    key_span: Span
+    value_span: Span | None
+    nested: bool = False  # written as nested YAML maps rather than a dotted key
+    value_type: ValueType = ValueType.STRING
+    source: Source = Source.FILE
+
+    @property
+    def line(self) -> int:
+        return self.key_span.line
+
+
+@dataclass(frozen=True, slots=True)
+class FlinkConfig:
+    """A configuration as Flink reads it.
+
+    ``document`` is the 0-based index of the YAML document for multi-document manifests and
+    ``base_line`` the 1-based line where a manifest's ``flinkConfiguration`` starts, so rules
+    that need a line for a process-wide problem have somewhere sensible to point.
+    """
+
+    path: str
+    kind: FileKind
+    text: str
+    entries: tuple[Entry, ...]
+    effective: Mapping[str, str]
+    findings: tuple[Finding, ...] = ()
+    flink_version: FlinkVersion | None = None  # fixed by the file itself (a manifest's flinkVersion)
+    document: int = 0
+    base_line: int = 1
+    lintable: bool = True  # False when loading failed so badly that rules must not run
+    meta: Mapping[str, str] = field(default_factory=dict)
+
+    def last(self, key: str) -> Entry | None:
+        """The entry that gives ``key`` its effective value (the last one written)."""
+        for entry in reversed(self.entries):
+            if entry.key == key:
+                return entry
+        return None
+
+    def all(self, key: str) -> Iterator[Entry]:
+        return (entry for entry in self.entries if entry.key == key)
+
+    def span_of(self, *keys: str) -> Span | None:
+        """The key span of the first of ``keys`` present in the file (effective entry)."""
+        for key in keys:
+            entry = self.last(key)
+            if entry is not None and entry.source is Source.FILE:
+                return entry.key_span
+        return None

@@ -1,0 +1,74 @@
+"""The shape of a rule and of what a rule is given.
+
+A rule is one module under ``flinklint/rules/``, named by its slug, whose docstring is the user
+documentation and which ends with one frozen :class:`Rule` value. A check is a pure function of
+a :class:`Context` that yields :class:`Hit` values; the engine turns hits into findings (adding
+the path, the rule's code and name and the configured severity), so a rule never decides its
+own severity and never prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from flinklint.findings import Fix, Severity, Span
+
+if TYPE_CHECKING:
+    from flinklint.config import FlinkConfig
+    from flinklint.memory.model import ProcessModel
+    from flinklint.versions import FlinkVersion
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a check reports: where, what, and optionally how to fix it."""
+
+    span: Span
+    message: str
+    fix: Fix | None = None
+
+
+class Context:
+    """Everything a check may look at. The memory models are resolved on first use."""
+
+    def __init__(
+        self,
+        config: FlinkConfig,
+        version: FlinkVersion,
+        options: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.config = config
+        self.version = version
+        self.options: Mapping[str, Any] = options or {}
+
+    @cached_property
+    def taskmanager(self) -> ProcessModel:
+        from flinklint.memory import resolve_taskmanager
+
+        return resolve_taskmanager(self.config.effective, self.version)
+
+    @cached_property
+    def jobmanager(self) -> ProcessModel:
+        from flinklint.memory import resolve_jobmanager
+
+        return resolve_jobmanager(self.config.effective, self.version)
+
+
+Check = Callable[[Context], Iterable[Hit]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule's identity, defaults and check. ``doc`` is the module docstring."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    check: Check
+    doc: str = ""
+    fixable: bool = False
+    options: Mapping[str, Any] = field(default_factory=dict)

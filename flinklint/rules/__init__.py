@@ -1,0 +1,1 @@
+"""The rule registry: an explicit tuple, no import side effects."""
