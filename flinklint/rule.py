@@ -1,7 +1,21 @@
 """The shape of a rule and of what a rule is given.
 
 A rule is one module under ``flinklint/rules/``, named by its slug, whose docstring is the user
-documentation and which ends with one frozen :class:`Rule` value. A check is a pure function of
+documentation and which ends with one frozen :class:`Rule` value.
+
+The docstring follows one layout, used for ``flinklint rule CODE`` and ``rules/CODE.md``::
+
+    One-line summary (ends with a period).
+
+    ## What it does
+    ## Why is this bad?
+    ## Example          <- a fenced block the rule must report on
+    ## Use instead      <- a fenced block the rule must stay silent on
+    ## Fix safety       <- "safe", "unsafe" or "no fix", and why
+
+Fenced blocks carry the file kind and optionally the target version in their info string:
+```` ```yaml flink-conf.yaml ```` or ```` ```yaml config.yaml flink-version=2.0 ````. A test
+lints every example, so the documentation cannot rot. A check is a pure function of
 a :class:`Context` that yields :class:`Hit` values; the engine turns hits into findings (adding
 the path, the rule's code and name and the configured severity), so a rule never decides its
 own severity and never prints.
@@ -58,6 +72,15 @@ class Context:
 
 
 Check = Callable[[Context], Iterable[Hit]]
+
+
+def reported_by_loader(ctx: Context) -> Iterable[Hit]:
+    """The check of a rule whose findings the loader produces (the ``FL0xx`` codes).
+
+    The loader attaches those findings to the :class:`~flinklint.config.FlinkConfig`; the engine
+    passes them through selection, severity overrides and suppressions like any other.
+    """
+    return ()
 
 
 @dataclass(frozen=True, slots=True)
