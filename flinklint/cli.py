@@ -1,0 +1,221 @@
+"""The command line: arguments, exit codes, and nothing else.
+
+``main(argv) -> int`` never raises: a usage error, an unreadable path, bad settings or an
+internal failure becomes one line on stderr and exit code 2. Only this module and
+``flinklint.report`` print.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from flinklint import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+COMMANDS = ("check", "explain", "rule", "schema", "migrate")
+
+EPILOG = """\
+examples:
+  flinklint conf/                        lint every Flink config below conf/
+  flinklint conf/flink-conf.yaml --flink-version 1.18
+  flinklint k8s/ --format github         GitHub annotations (automatic on GitHub Actions)
+  flinklint check --fix conf/            apply safe fixes
+  flinklint explain conf/config.yaml     show the memory layout Flink will use
+  flinklint rule FL203                   documentation of one rule
+
+exit codes: 0 no errors, 1 errors found (or files fixed with --exit-non-zero-on-fix),
+2 usage error, unreadable path, bad settings or internal error.
+"""
+
+
+class UsageError(Exception):
+    """A problem the user must fix outside the linted files (exit code 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message}")
+
+
+class _FormatAction(argparse.Action):
+    """``--format`` and ``--output-file`` build ordered (format, file) pairs."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        pairs: list[list[str | None]] = getattr(namespace, "outputs", None) or []
+        if option_string == "--output-file":
+            if pairs and pairs[-1][1] is None:
+                pairs[-1][1] = str(values)
+            else:
+                pairs.append([None, str(values)])
+        else:
+            pairs.append([str(values), None])
+        namespace.outputs = pairs
+
+
+def _version_arg(text: str) -> object:
+    from flinklint.versions import VersionError, parse_version
+
+    try:
+        return parse_version(text)
+    except VersionError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def _define_arg(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not key.strip():
+        raise argparse.ArgumentTypeError(f"expected KEY=VALUE, got {text!r}")
+    # Flink's own -Dkey (no '=') means key=true
+    return key.strip(), value if sep else "true"
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--flink-version", type=_version_arg, metavar="X.Y[.Z]",
+                        help="target Flink version, 1.15 to 2.3 (default: from the manifest or "
+                             "settings, else 1.20 for flink-conf.yaml and 2.3 for config.yaml)")
+    parser.add_argument("-D", "--define", action="append", type=_define_arg, default=[],
+                        metavar="KEY=VALUE",
+                        help="a value supplied at deploy time (like Flink's -D dynamic properties)")
+    parser.add_argument("--config", metavar="PATH", type=Path,
+                        help="use this settings file (.flinklint.toml or pyproject.toml)")
+    parser.add_argument("--isolated", action="store_true", help="ignore all settings files")
+    parser.add_argument("--stdin-filename", metavar="NAME", default="flink-conf.yaml",
+                        help="the file name to assume for '-' (stdin); default flink-conf.yaml")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="flinklint", description="A linter for Apache Flink configuration.",
+                     epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"flinklint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    _check_parser(sub)
+    explain = sub.add_parser("explain", help="show the memory layout Flink will use",
+                             description="Show the TaskManager and JobManager memory layout.")
+    explain.add_argument("paths", nargs="+", metavar="FILE")
+    explain.add_argument("--format", choices=("text", "json"), default="text")
+    explain.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    _common(explain)
+    rule = sub.add_parser("rule", help="show the documentation of a rule (or list all rules)")
+    rule.add_argument("code", nargs="?", metavar="CODE")
+    rule.add_argument("--format", choices=("text", "json"), default="text")
+    schema = sub.add_parser("schema", help="print a JSON Schema for config.yaml")
+    schema.add_argument("--flink-version", type=_version_arg, metavar="X.Y[.Z]")
+    migrate = sub.add_parser("migrate", help="convert flink-conf.yaml to config.yaml")
+    migrate.add_argument("path", metavar="FILE")
+    migrate.add_argument("-o", "--output", metavar="FILE")
+    migrate.add_argument("--nested", action="store_true", help="write nested YAML maps")
+    migrate.add_argument("--flink-version", type=_version_arg, metavar="X.Y[.Z]")
+    return parser
+
+
+def _check_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    check = sub.add_parser("check", help="lint files and directories (the default command)",
+                           epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default .)")
+    _common(check)
+    sel = check.add_argument_group("rule selection")
+    sel.add_argument("--select", action="append", metavar="CODES",
+                     help="comma-separated codes, prefixes or names to enable (ALL for all)")
+    sel.add_argument("--ignore", action="append", metavar="CODES", help="codes to disable")
+    sel.add_argument("--extend-select", action="append", metavar="CODES",
+                     help="codes to enable in addition to the selection")
+    sel.add_argument("--exclude", action="append", metavar="GLOB", help="paths to skip")
+    out = check.add_argument_group("output")
+    out.add_argument("--format", action=_FormatAction, dest="outputs", metavar="FORMAT",
+                     help="full, concise, json, jsonl, sarif, github, gitlab, junit "
+                          "(env FLINKLINT_FORMAT); may be repeated, each with --output-file")
+    out.add_argument("--output-file", action=_FormatAction, dest="outputs", metavar="FILE",
+                     help="write the preceding --format to FILE")
+    out.add_argument("--statistics", action="store_true", help="count findings per rule")
+    out.add_argument("--show-settings", action="store_true",
+                     help="print the settings used for each file and exit")
+    out.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    out.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    exits = check.add_argument_group("exit status")
+    exits.add_argument("--fail-on", choices=("error", "warning", "info"),
+                       help="lowest severity that makes the exit code 1 (default error)")
+    exits.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    fixes = check.add_argument_group("fixes")
+    fixes.add_argument("--fix", action="store_true", help="apply safe fixes")
+    fixes.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
+    fixes.add_argument("--diff", action="store_true",
+                       help="print the fixes as a diff and write nothing (exit 1 if any)")
+    fixes.add_argument("--show-fixes", action="store_true", help="list what was fixed")
+    fixes.add_argument("--exit-non-zero-on-fix", action="store_true",
+                       help="exit 1 when --fix changed a file (for pre-commit)")
+
+
+def _normalise(argv: Sequence[str]) -> list[str]:
+    """Make ``check`` the default command: ``flinklint conf/`` = ``flinklint check conf/``."""
+    args = list(argv)
+    if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version")):
+        args.insert(0, "check")
+    return args
+
+
+def use_color(choice: str, stream: object) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run flinklint; return the exit code. Never raises."""
+    try:
+        args = build_parser().parse_args(_normalise(sys.argv[1:] if argv is None else argv))
+        return _dispatch(args)
+    except UsageError as err:
+        _fail(str(err))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _fail("flinklint: interrupted")
+        return 130
+    except BrokenPipeError:
+        return EXIT_USAGE
+    except Exception as err:  # the last line of defence: one line, never a traceback
+        _fail(f"flinklint: internal error: {type(err).__name__}: {err} "
+              "(please report this at https://github.com/flinklint/flinklint/issues)")
+        return EXIT_USAGE
+
+
+def _fail(message: str) -> None:
+    with contextlib.suppress(OSError, ValueError):
+        print(message, file=sys.stderr)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from flinklint import commands
+
+    handlers = {
+        "check": commands.check,
+        "explain": commands.explain,
+        "rule": commands.rule,
+        "schema": commands.schema,
+        "migrate": commands.migrate,
+    }
+    try:
+        return handlers[args.command](args)
+    except commands.CommandError as err:
+        raise UsageError(f"flinklint: {err}") from None
+
+
+def main_entry() -> NoReturn:
+    code = main()
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, OSError):
+        # the reader went away (| head): do not let Python print a traceback at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(code)

@@ -1,0 +1,244 @@
+"""The sub-commands behind the CLI: ``check``, ``explain``, ``rule``, ``schema``, ``migrate``.
+
+Each takes the parsed arguments and returns an exit code; a problem the user must fix outside
+the linted files raises :class:`CommandError` (exit 2, one line on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from flinklint.findings import Finding, Severity
+from flinklint.lint import FileResult, LintRequest, lint_paths
+from flinklint.settings import SettingsError, split_codes
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """Bad arguments, unreadable paths, bad settings: exit code 2."""
+
+
+def _request(args: argparse.Namespace) -> LintRequest:
+    from flinklint.engine import known_selector, registry
+
+    cli: dict[str, Any] = {
+        "flink_version": args.flink_version,
+        "define": dict(args.define),
+    }
+    for name in ("select", "ignore", "extend_select"):
+        codes = split_codes(getattr(args, name, None))
+        bad = [c for c in codes if not known_selector(c, list(registry().values()))]
+        if bad:
+            raise CommandError(f"--{name.replace('_', '-')}: unknown rule selector {bad[0]!r}")
+        cli[name] = codes
+    cli["exclude"] = getattr(args, "exclude", None) or []
+    cli["fail_on"] = getattr(args, "fail_on", None)
+    return LintRequest(
+        paths=[Path(p) for p in (args.paths or ["."])],
+        cli=cli,
+        config_file=args.config,
+        isolated=args.isolated,
+        stdin_filename=args.stdin_filename,
+    )
+
+
+def _lint(args: argparse.Namespace) -> list[FileResult]:
+    from flinklint.walk import WalkError
+
+    try:
+        return lint_paths(_request(args))
+    except (WalkError, SettingsError) as err:
+        raise CommandError(str(err)) from None
+
+
+def check(args: argparse.Namespace) -> int:
+    if args.show_settings:
+        return _show_settings(args)
+    results = _lint(args)
+    if args.fix or args.diff or (args.unsafe_fixes and args.fix):
+        from flinklint.fixing import apply_fixes
+
+        results, changed = apply_fixes(results, args)
+    else:
+        changed = 0
+    findings = [f for result in results for f in result.findings]
+    _report(args, results, findings)
+    if args.statistics:
+        _print_statistics(findings)
+    return _exit_code(args, results, findings, changed)
+
+
+def _exit_code(
+    args: argparse.Namespace, results: list[FileResult], findings: list[Finding], changed: int
+) -> int:
+    if any(f.code == "FL000" for f in findings):
+        return EXIT_USAGE
+    if args.diff and changed:
+        return EXIT_FINDINGS
+    if args.fix and changed and args.exit_non_zero_on_fix:
+        return EXIT_FINDINGS
+    if args.exit_zero:
+        return EXIT_OK
+    threshold = {r.path: r.settings.fail_on.rank for r in results}
+    for finding in findings:
+        if finding.severity.rank >= threshold.get(finding.path, Severity.ERROR.rank):
+            return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _outputs(args: argparse.Namespace) -> list[tuple[str, str | None]]:
+    from flinklint.report import FORMATS
+
+    pairs = [(fmt, out) for fmt, out in (args.outputs or [])]
+    default = os.environ.get("FLINKLINT_FORMAT") or (
+        "github" if os.environ.get("GITHUB_ACTIONS") == "true"
+        else "full" if sys.stdout.isatty() else "concise"
+    )
+    resolved = [(fmt or default, out) for fmt, out in pairs] or [(default, None)]
+    for fmt, _ in resolved:
+        if fmt not in FORMATS:
+            raise CommandError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    return resolved
+
+
+def _report(args: argparse.Namespace, results: list[FileResult], findings: list[Finding]) -> None:
+    from flinklint.cli import use_color
+    from flinklint.engine import registry
+    from flinklint.report import ReportInput, render, summary_line
+
+    data = ReportInput(
+        findings=findings,
+        rules=registry(),
+        files_checked=len(results),
+        sources={r.path: r.text for r in results},
+        root=Path.cwd(),
+        fix_flag_hint="--fix",
+        version=_version(),
+        unsafe_fixes_enabled=bool(args.unsafe_fixes),
+    )
+    for fmt, out in _outputs(args):
+        color = out is None and use_color(args.color, sys.stdout)
+        text = render(fmt, data, color=color)
+        if fmt in ("full", "concise") and not args.quiet:
+            text += summary_line(data) + "\n"
+        _write(text, out)
+        if fmt == "github":
+            _step_summary(data)
+
+
+def _step_summary(data: Any) -> None:
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    from flinklint.report import github_step_summary
+
+    try:
+        with open(target, "a", encoding="utf-8") as handle:
+            handle.write(github_step_summary(data))
+    except OSError as err:
+        raise CommandError(f"cannot write GITHUB_STEP_SUMMARY {target}: {err.strerror}") from None
+
+
+def _write(text: str, out: str | None) -> None:
+    if out is None or out == "-":
+        sys.stdout.write(text)
+        return
+    try:
+        Path(out).write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise CommandError(f"cannot write {out}: {err.strerror or err}") from None
+
+
+def _print_statistics(findings: list[Finding]) -> None:
+    counts = Counter((f.code, f.name) for f in findings)
+    fixable = Counter(f.code for f in findings if f.fix is not None)
+    for (code, name), count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        mark = "[*]" if fixable[code] else "   "
+        sys.stdout.write(f"{count:5d}  {code}  {mark} {name}\n")
+
+
+def _show_settings(args: argparse.Namespace) -> int:
+    from flinklint.lint import settings_for
+
+    request = _request(args)
+    try:
+        for path in request.paths:
+            settings = settings_for(path, request)
+            shown = {
+                "file": str(path),
+                "settings-file": str(settings.source) if settings.source else None,
+                "flink-version": str(settings.flink_version) if settings.flink_version else None,
+                "select": list(settings.select),
+                "extend-select": list(settings.extend_select),
+                "ignore": list(settings.ignore),
+                "severity": {k: v.value for k, v in settings.severity.items()},
+                "per-file-ignores": {k: list(v) for k, v in settings.per_file_ignores},
+                "exclude": list(settings.exclude),
+                "define": dict(settings.define),
+                "fail-on": settings.fail_on.value,
+            }
+            sys.stdout.write(json.dumps(shown, indent=2) + "\n")
+    except SettingsError as err:
+        raise CommandError(str(err)) from None
+    return EXIT_OK
+
+
+def _version() -> str:
+    from flinklint import __version__
+
+    return __version__
+
+
+def explain(args: argparse.Namespace) -> int:
+    from flinklint.explaining import explain_paths
+
+    return explain_paths(args, _lint_configs(args))
+
+
+def _lint_configs(args: argparse.Namespace) -> list[FileResult]:
+    from flinklint.walk import WalkError
+
+    request = _request(args)
+    request.explain = True
+    try:
+        return lint_paths(request)
+    except (WalkError, SettingsError) as err:
+        raise CommandError(str(err)) from None
+
+
+def rule(args: argparse.Namespace) -> int:
+    from flinklint.docs import rule_index, rule_page
+    from flinklint.engine import registry
+
+    rules = registry()
+    if args.code is None:
+        sys.stdout.write(rule_index(rules.values(), fmt=args.format))
+        return EXIT_OK
+    wanted = args.code.strip()
+    for candidate in rules.values():
+        if wanted.upper() == candidate.code or wanted == candidate.name:
+            sys.stdout.write(rule_page(candidate, fmt=args.format))
+            return EXIT_OK
+    raise CommandError(f"unknown rule {wanted!r}; run 'flinklint rule' for the list")
+
+
+def schema(args: argparse.Namespace) -> int:
+    from flinklint.schema import json_schema
+    from flinklint.versions import DEFAULT_FOR_YAML
+
+    version = args.flink_version or DEFAULT_FOR_YAML
+    sys.stdout.write(json.dumps(json_schema(version), indent=2, sort_keys=True) + "\n")
+    return EXIT_OK
+
+
+def migrate(args: argparse.Namespace) -> int:
+    from flinklint.migrate import migrate_command
+
+    return migrate_command(args)
