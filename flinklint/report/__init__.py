@@ -1,0 +1,133 @@
+"""Output formats: findings in, one string out. Only this package and the CLI print.
+
+The CLI builds one :class:`ReportInput` and asks for a format by name::
+
+    from flinklint.report import FORMATS, ReportInput, render, summary_line
+    text = render("sarif", ReportInput(findings=sorted_findings, rules=rules_by_code, ...))
+    sys.stdout.write(text)  # ends with a newline unless it is empty; write it as is
+
+``render(fmt, data, color=False)`` accepts every name in :data:`FORMATS` and raises
+``ValueError`` for any other (the CLI offers ``FORMATS`` as the argument's choices). ``color``
+only affects ``concise`` and ``full``; honouring ``NO_COLOR``/``--color`` is the CLI's job.
+:func:`summary_line` is the last line of ``concise``/``full`` (``Found 3 problems (...)`` or
+``All checks passed.``), for a CLI that prints it on its own, e.g. after ``--fix``.
+:func:`github_step_summary` gives Markdown for ``$GITHUB_STEP_SUMMARY``.
+
+Formats, one module each:
+
+- ``concise`` (terminal): ``path:line:col: CODE [*] [severity] message`` and the summary line.
+- ``full`` (terminal): the same header, the source lines with a gutter, a caret under the span,
+  the message, and the fix as a small unified diff.
+- ``json`` / ``jsonl`` (structured): one object per finding. ``end_column`` is *inclusive*, as
+  :class:`~flinklint.findings.Span`; fix edits keep :class:`~flinklint.findings.Edit`'s
+  *exclusive* end.
+- ``sarif``: SARIF 2.1.0 for GitHub code scanning. Columns count code points
+  (``columnKind: unicodeCodePoints``); region ends are exclusive, as SARIF wants.
+- ``github``: workflow commands (``::error file=...::message``), escaped as the runner expects.
+- ``gitlab``: Code Quality JSON. Severity ``error`` -> ``critical`` (Flink refuses the file or
+  silently runs with other values than written), ``warning`` -> ``minor``, ``info`` -> ``info``.
+- ``junit``: one testsuite per file, one failing testcase per (file, rule), one passing
+  testcase per clean file; clean files are the keys of ``sources`` without findings.
+
+Fingerprints (SARIF ``partialFingerprints``, GitLab ``fingerprint``) hash the rule code, the
+path relative to ``root`` and the option key read from the source at the finding's line (see
+:mod:`flinklint.report.fingerprint`), never the line number, so unrelated edits keep them.
+
+Text a user wrote (messages quote values) may hold anything: each format escapes for its own
+syntax, terminal formats show control characters as ``\\x1b``-style escapes, and lone surrogates
+(from undecodable bytes) become U+FFFD so the output always encodes as UTF-8.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from flinklint.findings import Finding
+
+if TYPE_CHECKING:
+    from flinklint.rule import Rule
+
+FORMATS: tuple[str, ...] = (
+    "concise",
+    "full",
+    "json",
+    "jsonl",
+    "sarif",
+    "github",
+    "gitlab",
+    "junit",
+)
+
+# format -> (module under flinklint.report, function taking (data, color)); imported on use.
+_RENDERERS: dict[str, tuple[str, str]] = {
+    "concise": ("terminal", "concise"),
+    "full": ("full", "full"),
+    "json": ("structured", "json_array"),
+    "jsonl": ("structured", "json_lines"),
+    "sarif": ("sarif", "sarif"),
+    "github": ("github", "workflow_commands"),
+    "gitlab": ("gitlab", "code_quality"),
+    "junit": ("junit", "junit"),
+}
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    """Everything a format may need. ``findings`` must already be sorted (the engine does).
+
+    ``rules`` maps code -> :class:`~flinklint.rule.Rule` (for SARIF's rule table and doc
+    text); ``sources`` maps each checked path, as written in findings, to its decoded text
+    (``full`` shows lines from it, fingerprints read keys from it, ``junit`` lists its clean
+    files); ``root`` is the repository root that SARIF, GitHub and GitLab paths are relative
+    to; ``fix_flag_hint`` is the option that applies the counted fixes and
+    ``unsafe_flag_hint`` the one that also enables unsafe fixes.
+    """
+
+    findings: Sequence[Finding]
+    rules: Mapping[str, Rule] = field(default_factory=dict)
+    files_checked: int = 0
+    sources: Mapping[str, str] = field(default_factory=dict)
+    root: Path = field(default_factory=Path)
+    fix_flag_hint: str = "--fix"
+    version: str = ""
+    unsafe_fixes_enabled: bool = False
+    unsafe_flag_hint: str = "--unsafe-fixes"
+
+
+def render(fmt: str, data: ReportInput, *, color: bool = False) -> str:
+    """The whole output of format ``fmt``; ``ValueError`` if ``fmt`` is not in FORMATS."""
+    if fmt not in _RENDERERS:
+        raise ValueError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    from importlib import import_module
+
+    module, name = _RENDERERS[fmt]
+    function: Callable[[ReportInput, bool], str] = getattr(
+        import_module(f"flinklint.report.{module}"), name
+    )
+    return _encodable(function(data, color))
+
+
+def summary_line(data: ReportInput) -> str:
+    """``Found 3 problems (2 errors, 1 warning) in 2 files; 1 fixable with --fix.``"""
+    from flinklint.report.summary import summary_line as line
+
+    return line(data)
+
+
+def github_step_summary(data: ReportInput) -> str:
+    """A Markdown section (heading, summary, table of findings) for $GITHUB_STEP_SUMMARY."""
+    from flinklint.report.github import step_summary
+
+    return _encodable(step_summary(data))
+
+
+def _encodable(text: str) -> str:
+    """Replace lone surrogates (undecodable bytes kept by the loader) with U+FFFD."""
+    if text.isascii():
+        return text
+    import re
+
+    return re.sub("[\ud800-\udfff]", "\ufffd", text)

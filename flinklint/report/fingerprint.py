@@ -1,0 +1,89 @@
+"""Fingerprints that survive unrelated edits, for SARIF and GitLab to track findings by.
+
+Recipe (version 1): the first 32 hex digits of SHA-256 over, joined by NUL,
+``flinklint/v1``, the rule code, the path relative to the root, the option key, and the
+finding's ordinal among earlier findings with the same code, path and key (so that two
+findings of one rule on one key stay apart). The line number is not part of it.
+
+The option key is read from the source at the finding's line: the ``key`` of ``key: value``,
+prefixed with the keys of the YAML mappings it is nested in (``spec.flinkConfiguration.
+taskmanager.numberOfTaskSlots`` in a FlinkDeployment). A line without a key stands for itself
+(its stripped text); without the file's text the message stands in for the key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from flinklint.findings import Finding, Span
+
+if TYPE_CHECKING:
+    from flinklint.report import ReportInput
+
+RECIPE = "flinklint/v1"
+_KEY = re.compile(r"""^( *)((?:- +)*)("[^"]*"|'[^']*'|[^\s#"'][^#]*?)\s*:(?=\s|$)(.*)$""")
+
+
+def _parse(line: str) -> tuple[int, str, bool] | None:
+    """(indent of the key, key, whether the line opens a nested mapping) or None."""
+    match = _KEY.match(line)
+    if match is None:
+        return None
+    indent, dashes, key, rest = match.groups()
+    opens = not rest.strip() or rest.strip().startswith("#")
+    return len(indent) + len(dashes), key.strip("\"'"), opens
+
+
+def option_key(lines: Sequence[str], span: Span) -> str | None:
+    """The dotted option key written on the span's first line, or None without a key there."""
+    if not 1 <= span.line <= len(lines):
+        return None
+    parsed = _parse(lines[span.line - 1])
+    if parsed is None:
+        return None
+    indent, key, _ = parsed
+    path = [key]
+    for line in reversed(lines[: span.line - 1]):
+        if indent == 0 or line.startswith(("---", "...")):
+            break
+        stripped = line.lstrip(" ")
+        if not stripped or stripped.startswith("#") or len(line) - len(stripped) >= indent:
+            continue
+        indent = len(line) - len(stripped)
+        parent = _parse(line)
+        if parent is not None and parent[2]:
+            path.insert(0, parent[1])
+    return ".".join(path)
+
+
+def identity(finding: Finding, lines: Sequence[str] | None) -> str:
+    """What stands for the finding's place in its file: its option key, line or message."""
+    if lines is None:
+        return finding.message
+    key = option_key(lines, finding.span)
+    if key is not None:
+        return key
+    in_file = 1 <= finding.line <= len(lines)
+    return lines[finding.line - 1].strip() if in_file else finding.message
+
+
+def fingerprints(data: ReportInput) -> list[str]:
+    """One fingerprint per finding of ``data``, in the same order."""
+    import hashlib
+
+    from flinklint.report.location import repo_path
+    from flinklint.report.source import source_lines
+
+    split = {path: source_lines(text) for path, text in data.sources.items()}
+    seen: Counter[tuple[str, str, str]] = Counter()
+    result = []
+    for finding in data.findings:
+        place = (finding.code, repo_path(finding.path, data.root))
+        ident = (*place, identity(finding, split.get(finding.path)))
+        parts = [RECIPE, *ident, str(seen[ident])]
+        seen[ident] += 1
+        result.append(hashlib.sha256("\0".join(parts).encode("utf-8", "replace")).hexdigest()[:32])
+    return result
