@@ -196,7 +196,7 @@ def _suppression_findings(
     rules: Mapping[str, Rule],
     selection: Selection,
 ) -> list[Finding]:
-    out: list[Finding] = []
+    out: list[Finding | None] = []
     names = {rule.name for rule in rules.values()}
     for mark in marks:
         span = Span(mark.line, mark.column, mark.line, mark.end_column)

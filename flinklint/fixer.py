@@ -11,6 +11,8 @@ round, when it is recomputed against the new text.
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -79,7 +81,7 @@ def _ranges(text: str, edits: Iterable[Edit]) -> list[tuple[int, int, str]]:
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     """Apply non-overlapping edits; raises EditError if two overlap or one is out of range."""
     ranges = sorted(_ranges(text, edits), key=lambda r: (r[0], r[1]))
-    for (_, end, _), (start, _, _) in zip(ranges, ranges[1:], strict=False):
+    for (_, end, _), (start, _, _) in itertools.pairwise(ranges):
         if start < end:
             raise EditError("overlapping edits")
     for start, end, content in reversed(ranges):
@@ -129,8 +131,6 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
