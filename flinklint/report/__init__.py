@@ -3,21 +3,23 @@
 The CLI builds one :class:`ReportInput` and asks for a format by name::
 
     from flinklint.report import FORMATS, ReportInput, render, summary_line
-    text = render("sarif", ReportInput(findings=sorted_findings, rules=rules_by_code, ...))
+    data = ReportInput(findings=sorted_findings, rules=rules_by_code, ...)
+    text = render("full", data, color=True)
     sys.stdout.write(text)  # ends with a newline unless it is empty; write it as is
+    sys.stdout.write(summary_line(data) + "\n")  # after concise/full, unless --quiet
 
 ``render(fmt, data, color=False)`` accepts every name in :data:`FORMATS` and raises
 ``ValueError`` for any other (the CLI offers ``FORMATS`` as the argument's choices). ``color``
 only affects ``concise`` and ``full``; honouring ``NO_COLOR``/``--color`` is the CLI's job.
-:func:`summary_line` is the last line of ``concise``/``full`` (``Found 3 problems (...)`` or
-``All checks passed.``), for a CLI that prints it on its own, e.g. after ``--fix``.
+``concise`` and ``full`` hold the findings only (empty when there are none): the caller adds
+:func:`summary_line` (``Found 3 problems (...)`` or ``All checks passed.``) after them.
 :func:`github_step_summary` gives Markdown for ``$GITHUB_STEP_SUMMARY``.
 
 Formats, one module each:
 
-- ``concise`` (terminal): ``path:line:col: CODE [*] [severity] message`` and the summary line.
+- ``concise`` (terminal): ``path:line:col: CODE [*] [severity] message``, one per line.
 - ``full`` (terminal): the same header, the source lines with a gutter, a caret under the span,
-  the message, and the fix as a small unified diff.
+  the message, and the fix as a small unified diff; each finding ends with a blank line.
 - ``json`` / ``jsonl`` (structured): one object per finding. ``end_column`` is *inclusive*, as
   :class:`~flinklint.findings.Span`; fix edits keep :class:`~flinklint.findings.Edit`'s
   *exclusive* end.

@@ -14,7 +14,7 @@
         -taskmanager.memory.process.size: 100m
         +taskmanager.memory.process.size: 1728m
 
-Findings are separated by a blank line and followed by the summary line. Without the file's
+Each finding ends with a blank line; the caller adds the summary line. Without the file's
 text in ``sources`` a finding shows its header and message only.
 """
 
@@ -42,11 +42,7 @@ DIFF_CONTEXT = 1
 
 
 def full(data: ReportInput, color: bool) -> str:
-    from flinklint.report.summary import summary_line
-
-    blocks = ["\n".join(block(finding, data, color)) for finding in data.findings]
-    blocks.append(summary_line(data))
-    return "\n\n".join(blocks) + "\n"
+    return "".join("\n".join(block(f, data, color)) + "\n\n" for f in data.findings)
 
 
 def block(finding: Finding, data: ReportInput, color: bool) -> list[str]:

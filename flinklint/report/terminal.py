@@ -1,6 +1,6 @@
 """What the terminal formats share, and the ``concise`` format itself.
 
-``concise`` prints one header line per finding and the summary line::
+``concise`` prints one header line per finding (the caller adds the summary line)::
 
     conf/flink-conf.yaml:3:1: FL203 [*] [error] message
 
@@ -70,8 +70,4 @@ def header(finding: Finding, data: ReportInput, color: bool) -> str:
 
 
 def concise(data: ReportInput, color: bool) -> str:
-    from flinklint.report.summary import summary_line
-
-    lines = [header(finding, data, color) for finding in data.findings]
-    lines.append(summary_line(data))
-    return "\n".join(lines) + "\n"
+    return "".join(header(finding, data, color) + "\n" for finding in data.findings)
