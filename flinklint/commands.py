@@ -49,11 +49,11 @@ def _request(args: argparse.Namespace) -> LintRequest:
     )
 
 
-def _lint(args: argparse.Namespace) -> list[FileResult]:
+def _lint(args: argparse.Namespace, request: LintRequest | None = None) -> list[FileResult]:
     from flinklint.walk import WalkError
 
     try:
-        return lint_paths(_request(args))
+        return lint_paths(request or _request(args))
     except (WalkError, SettingsError) as err:
         raise CommandError(str(err)) from None
 
@@ -61,18 +61,56 @@ def _lint(args: argparse.Namespace) -> list[FileResult]:
 def check(args: argparse.Namespace) -> int:
     if args.show_settings:
         return _show_settings(args)
-    results = _lint(args)
-    if args.fix or args.diff or (args.unsafe_fixes and args.fix):
-        from flinklint.fixing import apply_fixes
-
-        results, changed = apply_fixes(results, args)
-    else:
-        changed = 0
+    request = _request(args)
+    results = _lint(args, request)
+    changed = 0
+    if args.fix or args.diff:
+        results, changed = _fix(args, request, results)
+        if args.diff:
+            return EXIT_FINDINGS if changed else EXIT_OK
     findings = [f for result in results for f in result.findings]
-    _report(args, results, findings)
+    # with `--fix -` the fixed text goes to stdout, so the findings go to stderr
+    to_stderr = bool(args.fix) and request.paths == [Path("-")]
+    _report(args, results, findings, sys.stderr if to_stderr else sys.stdout)
     if args.statistics:
         _print_statistics(findings)
     return _exit_code(args, results, findings, changed)
+
+
+def _fix(args: argparse.Namespace, request: LintRequest,
+         results: list[FileResult]) -> tuple[list[FileResult], int]:
+    """Fix every file; print diffs (--diff) or write files; returns new results and #changed."""
+    from flinklint import fixing
+
+    outcomes = [fixing.fix_file(r, request, unsafe=args.unsafe_fixes) for r in results]
+    changed = [o for o in outcomes if o.changed]
+    stdin = request.paths == [Path("-")]
+    for outcome in changed:
+        if args.diff:
+            sys.stdout.write(fixing.diff(outcome))
+        elif stdin:
+            continue
+        else:
+            try:
+                fixing.write(outcome)
+            except OSError as err:
+                raise CommandError(f"cannot write {outcome.result.path}: {err.strerror or err}"
+                                   ) from None
+    if stdin and not args.diff:
+        sys.stdout.write(outcomes[0].fixed)
+    if args.show_fixes or args.diff:
+        _print_fixes(outcomes, sys.stderr if stdin or args.diff else sys.stdout)
+    return [o.result for o in outcomes], len(changed)
+
+
+def _print_fixes(outcomes: list[Any], stream: Any) -> None:
+    for outcome in outcomes:
+        counts = Counter((f.code, f.name) for f in outcome.applied)
+        for (code, name), count in sorted(counts.items()):
+            stream.write(f"Fixed {count} x {code} ({name}) in {outcome.result.path}\n")
+        for finding in outcome.rejected:
+            stream.write(f"Not fixed: {finding.code} at {finding.path}:{finding.line}: its fix "
+                         "did not prove safe on this file\n")
 
 
 def _exit_code(
@@ -99,7 +137,7 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, str | None]]:
     pairs = [(fmt, out) for fmt, out in (args.outputs or [])]
     default = os.environ.get("FLINKLINT_FORMAT") or (
         "github" if os.environ.get("GITHUB_ACTIONS") == "true"
-        else "full" if sys.stdout.isatty() else "concise"
+        else "full" if _isatty(sys.stdout) else "concise"
     )
     resolved = [(fmt or default, out) for fmt, out in pairs] or [(default, None)]
     for fmt, _ in resolved:
@@ -108,7 +146,12 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, str | None]]:
     return resolved
 
 
-def _report(args: argparse.Namespace, results: list[FileResult], findings: list[Finding]) -> None:
+def _isatty(stream: Any) -> bool:
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def _report(args: argparse.Namespace, results: list[FileResult], findings: list[Finding],
+            stream: Any) -> None:
     from flinklint.cli import use_color
     from flinklint.engine import registry
     from flinklint.report import ReportInput, render, summary_line
@@ -124,11 +167,11 @@ def _report(args: argparse.Namespace, results: list[FileResult], findings: list[
         unsafe_fixes_enabled=bool(args.unsafe_fixes),
     )
     for fmt, out in _outputs(args):
-        color = out is None and use_color(args.color, sys.stdout)
+        color = out is None and use_color(args.color, stream)
         text = render(fmt, data, color=color)
         if fmt in ("full", "concise") and not args.quiet:
             text += summary_line(data) + "\n"
-        _write(text, out)
+        _write(text, out, stream)
         if fmt == "github":
             _step_summary(data)
 
@@ -146,9 +189,9 @@ def _step_summary(data: Any) -> None:
         raise CommandError(f"cannot write GITHUB_STEP_SUMMARY {target}: {err.strerror}") from None
 
 
-def _write(text: str, out: str | None) -> None:
+def _write(text: str, out: str | None, stream: Any) -> None:
     if out is None or out == "-":
-        sys.stdout.write(text)
+        stream.write(text)
         return
     try:
         Path(out).write_text(text, encoding="utf-8")

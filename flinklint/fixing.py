@@ -1,0 +1,130 @@
+"""``--fix``, ``--unsafe-fixes``, ``--diff``: fix, prove, write.
+
+Each round takes the findings that carry an applicable fix, applies the largest set of them whose
+edits do not overlap, then re-loads and re-lints the new text. A round is kept only if the file
+still loads as a Flink configuration, no new error appears, and every fixed finding is gone;
+otherwise its fixes are tried one by one and those that fail the same proof are dropped (and
+reported). Rounds repeat until nothing changes, at most :data:`MAX_ROUNDS` times. The file is
+written once at the end, atomically, and only if its text changed.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flinklint.findings import Applicability, Finding, Fix, Severity
+from flinklint.fixer import BOM, EditError, apply_edits, compatible, encode, write_atomic
+from flinklint.lint import FileResult, LintRequest, lint_file
+
+MAX_ROUNDS = 10
+
+
+@dataclass
+class FixOutcome:
+    result: FileResult
+    original: str
+    fixed: str
+    applied: list[Finding] = field(default_factory=list)
+    rejected: list[Finding] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed != self.original
+
+
+def _fixable(findings: list[Finding], unsafe: bool) -> list[Finding]:
+    return [
+        f for f in findings
+        if f.fix is not None and (unsafe or f.fix.applicability is Applicability.SAFE)
+    ]
+
+
+def _relint(result: FileResult, text: str, request: LintRequest) -> FileResult | None:
+    data = encode(text, had_bom=result.data.startswith(BOM.encode()))
+    return lint_file(Path(result.path), result.settings, request, data=data)
+
+
+def _proves(before: FileResult, after: FileResult | None, fixed: list[Finding]) -> bool:
+    """The new text loads, adds no error, and the fixed findings are gone."""
+    if after is None or len(after.configs) != len(before.configs):
+        return False
+    if any(not c.lintable for c in after.configs) and all(c.lintable for c in before.configs):
+        return False
+    errors_before = sum(f.severity is Severity.ERROR for f in before.findings)
+    errors_fixed = sum(f.severity is Severity.ERROR for f in fixed)
+    errors_after = sum(f.severity is Severity.ERROR for f in after.findings)
+    if errors_after > errors_before - errors_fixed:
+        return False
+    before_codes = Counter(f.code for f in before.findings)
+    after_codes = Counter(f.code for f in after.findings)
+    fixed_codes = Counter(f.code for f in fixed)
+    return all(after_codes[c] <= before_codes[c] - n for c, n in fixed_codes.items())
+
+
+def _try(result: FileResult, text: str, findings: list[Finding],
+         request: LintRequest) -> tuple[str, FileResult] | None:
+    fixes: list[Fix] = [f.fix for f in findings if f.fix is not None]
+    try:
+        new_text = apply_edits(text, [e for fix in fixes for e in fix.edits])
+    except EditError:
+        return None
+    after = _relint(result, new_text, request)
+    if new_text == text or after is None or not _proves(result, after, findings):
+        return None
+    return new_text, after
+
+
+def fix_file(result: FileResult, request: LintRequest, unsafe: bool) -> FixOutcome:
+    outcome = FixOutcome(result, result.text, result.text)
+    current, text = result, result.text
+    for _ in range(MAX_ROUNDS):
+        candidates = _fixable(current.findings, unsafe)
+        chosen_fixes = compatible(text, [f.fix for f in candidates if f.fix is not None])
+        chosen = [f for f in candidates if f.fix in chosen_fixes]
+        chosen = [f for f in chosen if f not in outcome.rejected]
+        if not chosen:
+            break
+        step = _try(current, text, chosen, request)
+        if step is None:
+            step = _one_by_one(current, text, chosen, request, outcome)
+            if step is None:
+                break
+        else:
+            outcome.applied.extend(chosen)
+        text, current = step
+    outcome.fixed, outcome.result = text, current
+    return outcome
+
+
+def _one_by_one(current: FileResult, text: str, chosen: list[Finding], request: LintRequest,
+                outcome: FixOutcome) -> tuple[str, FileResult] | None:
+    progress: tuple[str, FileResult] | None = None
+    for finding in chosen:
+        step = _try(current, text, [finding], request)
+        if step is None:
+            outcome.rejected.append(finding)
+            continue
+        outcome.applied.append(finding)
+        text, current = step
+        progress = step
+    return progress
+
+
+def diff(outcome: FixOutcome) -> str:
+    """A unified diff of what the fixes change (keeps the file's own line endings)."""
+    path = outcome.result.path
+    lines = difflib.unified_diff(
+        outcome.original.splitlines(keepends=True),
+        outcome.fixed.splitlines(keepends=True),
+        fromfile=f"a/{path}", tofile=f"b/{path}",
+    )
+    marker = "\n\\ No newline at end of file\n"
+    return "".join(line if line.endswith(("\n", "\r")) else line + marker for line in lines)
+
+
+def write(outcome: FixOutcome) -> None:
+    had_bom = outcome.result.data.startswith(BOM.encode()) if outcome.result.data else False
+    write_atomic(Path(outcome.result.path), encode(outcome.fixed, had_bom=had_bom))
