@@ -14,7 +14,7 @@ from flinklint.rule import Rule, reported_by_loader
 
 # A message that breaks every naive escaping: percent, CR/LF, colon, comma, pipe, markup,
 # quotes, a backslash, an ANSI escape, a tab, a line separator, astral and combining characters.
-HOSTILE = "50% of 'a:b,c' <x> & \"q\" | back\\slash\r\nnext\x1b[31m\tü e\u0301 € 😀 \u2028 end"
+HOSTILE = "50% of 'a:b,c' <x> & \"q\" | back\\slash\r\nnext\x1b[31m\tü e\u0301 € 😀 \u2028 \x85 end"
 HOSTILE_PATH = "conf dir/flink, %20 conf.yaml"
 
 FLAT = (
