@@ -34,7 +34,8 @@ def test_unsafe_fix_is_starred_only_when_enabled(enabled: bool, starred: bool) -
 def test_control_characters_are_shown_escaped(fmt: str) -> None:
     data = report(finding(message=HOSTILE, path="a\x1b[2Jb.yaml"), sources={"x": FLAT})
     text = render(fmt, data)
-    assert "\x1b" not in text and "\r" not in text and "\u2028" in text
+    assert "\x1b" not in text and "\r" not in text and "\u2028" not in text
+    assert "😀 \\u2028 \\x85 end" in text
     assert "a\\x1b[2Jb.yaml:2:1:" in text
     assert "back\\slash\\r\\nnext\\x1b[31m\\tü" in text
 
@@ -125,6 +126,11 @@ def test_full_multi_line_span_underlines_each_line() -> None:
         "  | ^^^^^^ m",
         "4 | d: 3",
     ]
+
+
+def test_context_lines_stop_at_the_end_of_the_file() -> None:
+    data = report(finding(line=4, message="m"), sources={PATH: "a: 1\nb: 2\n"})
+    assert render("full", data).splitlines()[1:5] == ["  |", "4 |", "  | ^ m", "  |"]
 
 
 def test_full_long_span_is_elided() -> None:

@@ -24,9 +24,8 @@ def cells(line: str) -> list[tuple[str, int]]:
     for char in line:
         if char == "\t":
             shown.append((TAB, len(TAB)))
-        elif not char.isprintable() and unicodedata.category(char) == "Cc":
-            text = visible(char)
-            shown.append((text, len(text)))
+        elif visible(char) != char:
+            shown.append((visible(char), len(visible(char))))
         elif unicodedata.combining(char):
             shown.append((char, 0))
         else:
@@ -48,7 +47,9 @@ def shown_lines(span: Span, count: int) -> list[int | None]:
     """The line numbers to show around ``span`` (``None`` stands for an elided run)."""
     first = max(1, span.line - CONTEXT)
     last = max(min(count, span.end_line + CONTEXT), span.end_line)
-    numbers: list[int | None] = list(range(first, last + 1))
+    numbers: list[int | None] = [
+        n for n in range(first, last + 1) if n <= count or span.line <= n <= span.end_line
+    ]
     if span.end_line - span.line + 1 > MAX_SPAN_LINES:
         keep = MAX_SPAN_LINES // 2
         head = [n for n in numbers if n is not None and n < span.line + keep]

@@ -36,7 +36,8 @@ def paint(text: str, style: str, color: bool) -> str:
 
 
 def visible(text: str, *, keep_tabs: bool = False) -> str:
-    """``text`` with control characters (C0, DEL, C1) written as escapes such as ``\\x1b``."""
+    """``text`` with control characters (C0, DEL, C1) and line separators written as escapes
+    such as ``\\x1b``, so that one finding stays on one line."""
     if text.isprintable():
         return text
     return "".join(_visible_char(c, keep_tabs) for c in text)
@@ -50,6 +51,8 @@ def _visible_char(char: str, keep_tabs: bool) -> str:
     code = ord(char)
     if code < 0x20 or 0x7F <= code < 0xA0:
         return f"\\x{code:02x}"
+    if code in (0x2028, 0x2029):  # line and paragraph separators
+        return f"\\u{code:04x}"
     return char
 
 
