@@ -1,0 +1,124 @@
+"""Load a file the way Flink (or the Kubernetes operator) would read it.
+
+``load_path`` is what the command line calls for every candidate file; ``load_bytes`` does the
+same for bytes already read (standard input, a fixed text being proven); ``load_text`` loads a
+known kind. All return one :class:`FlinkConfig` per configuration in the file (one per
+``FlinkDeployment``/``FlinkSessionJob`` document of a manifest), or None for a file that is not
+a Flink configuration at all. Nothing here raises on user input.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+from flinklint.config import FlinkConfig
+from flinklint.findings import Finding, Span
+from flinklint.loader import build, codes
+from flinklint.loader.reading import reading_findings
+from flinklint.loader.sniff import LEGACY_NAME, sniff
+from flinklint.loader.text import Decoded, LineIndex, decode
+from flinklint.versions import FileKind, FlinkVersion
+
+_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+_NO_DEFINES: Mapping[str, str] = {}
+
+
+def load_path(
+    path: Path, *, version: FlinkVersion | None = None, defines: Mapping[str, str] = _NO_DEFINES
+) -> list[FlinkConfig] | None:
+    """Load ``path``; None when it is not a Flink configuration."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        if path.name != LEGACY_NAME and not path.name.endswith((".yaml", ".yml")):
+            return None
+        finding = codes.UNREADABLE_FILE.at(
+            str(path), Span.point(1), f"cannot read the file: {err.strerror or err}")
+        return [build.config(str(path), FileKind.LEGACY, "", [], [finding], {}, lintable=False)]
+    kind = sniff(path, data)
+    if kind is None:
+        return None
+    legacy_beside = kind is FileKind.YAML and (path.parent / LEGACY_NAME).is_file()
+    return load_text(data, kind, str(path), version=version, defines=defines,
+                     legacy_beside=legacy_beside)
+
+
+def load_bytes(
+    data: bytes,
+    path: Path | str,
+    *,
+    version: FlinkVersion | None = None,
+    defines: Mapping[str, str] = _NO_DEFINES,
+    kind: FileKind | None = None,
+) -> list[FlinkConfig] | None:
+    """Load bytes that came from ``path`` (or are meant for it); None if not a Flink config."""
+    kind = kind or sniff(path, data)
+    if kind is None:
+        return None
+    return load_text(data, kind, str(path), version=version, defines=defines)
+
+
+def load_text(
+    data: str | bytes,
+    kind: FileKind,
+    path: str,
+    *,
+    version: FlinkVersion | None = None,
+    defines: Mapping[str, str] = _NO_DEFINES,
+    legacy_beside: bool = False,
+) -> list[FlinkConfig]:
+    """Load text of a known kind; ``legacy_beside``: a flink-conf.yaml sits next to it."""
+    decoded = decode(data)
+    first = _encoding_findings(decoded, kind, path)
+    if _TEMPLATE.search(decoded.text):
+        return [_templated(decoded, kind, path, first)]
+    if kind is FileKind.MANIFEST:
+        from flinklint.loader.manifest import load_manifest
+
+        return load_manifest(decoded.text, path, defines, first)
+    entries, findings, lintable = _read(decoded, kind, path)
+    more, readable = reading_findings(kind, path, version, legacy_beside)
+    meta = {"bom": "true"} if decoded.bom else {}
+    return [build.config(path, kind, decoded.text, entries, first + findings + more, defines,
+                         lintable=lintable and readable, meta=meta)]
+
+
+def _read(decoded: Decoded, kind: FileKind, path: str) -> tuple[list, list[Finding], bool]:  # type: ignore[type-arg]
+    if kind is FileKind.LEGACY:
+        from flinklint.loader.legacy import parse as parse_legacy
+
+        legacy = parse_legacy(decoded.text, path, decoded.bom)
+        return legacy.entries, legacy.findings, True
+    from flinklint.loader.yaml_file import parse as parse_yaml
+
+    result = parse_yaml(decoded.text, path)
+    return result.entries, result.findings, result.lintable
+
+
+def _encoding_findings(decoded: Decoded, kind: FileKind, path: str) -> list[Finding]:
+    if decoded.bad_offset is None:
+        return []
+    line, column = LineIndex(decoded.text).position(decoded.bad_offset)
+    if kind is FileKind.LEGACY:
+        what = "Flink's legacy parser reads each undecodable byte as U+FFFD, silently changing "
+        what += "the key or value"
+    elif kind is FileKind.YAML:
+        what = "Flink refuses to load it (MalformedInputException)"
+    else:
+        what = "kubectl refuses to apply it"
+    return [codes.INVALID_UTF8.at(path, Span.point(line, column),
+                                  f"the file is not valid UTF-8 from here on; {what}")]
+
+
+def _templated(decoded: Decoded, kind: FileKind, path: str, first: list[Finding]) -> FlinkConfig:
+    match = _TEMPLATE.search(decoded.text)
+    assert match is not None
+    line, column = LineIndex(decoded.text).position(match.start())
+    finding = codes.TEMPLATED_FILE.at(
+        path, Span.point(line, column),
+        "this file is a template ({{ ... }}); flinklint cannot lint it as it is: lint the "
+        "rendered output instead (e.g. helm template ... | flinklint -)",
+    )
+    return build.config(path, kind, decoded.text, [], [*first, finding], {}, lintable=False)

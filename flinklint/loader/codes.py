@@ -1,0 +1,68 @@
+"""The codes of the findings the loader makes (``FL0xx``), as data.
+
+Each code's documentation lives in ``flinklint/rules/<slug>.py`` like any rule; this module only
+holds identity and default severity so that loading a file never imports the documentation.
+:data:`LOADER_RULES` (the documented rules) is built by :func:`loader_rules` on demand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from flinklint.findings import Finding, Fix, Severity, Span
+
+if TYPE_CHECKING:
+    from flinklint.rule import Rule
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    code: str
+    name: str
+    severity: Severity
+
+    def at(self, path: str, span: Span, message: str, fix: Fix | None = None) -> Finding:
+        return Finding(self.code, self.name, self.severity, message, path, span, fix)
+
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+YAML_SYNTAX = Code("FL001", "yaml-syntax-error", ERROR)
+DUPLICATE_KEY = Code("FL002", "duplicate-key", ERROR)
+LEGACY_DUPLICATE_KEY = Code("FL003", "legacy-duplicate-key", WARNING)
+LEGACY_MISSING_SPACE = Code("FL004", "legacy-missing-space", ERROR)
+LEGACY_LINE_DROPPED = Code("FL005", "legacy-line-dropped", WARNING)
+LEGACY_NESTED_YAML = Code("FL006", "legacy-nested-yaml", ERROR)
+LEGACY_COMMENT_IN_VALUE = Code("FL007", "legacy-comment-in-value", ERROR)
+LEGACY_QUOTED_VALUE = Code("FL008", "legacy-quoted-value", ERROR)
+FILE_NOT_READ = Code("FL009", "file-not-read", ERROR)
+CONFIG_YAML_SHADOWED = Code("FL010", "config-yaml-shadowed", WARNING)
+BYTE_ORDER_MARK = Code("FL011", "byte-order-mark", ERROR)
+INVALID_UTF8 = Code("FL012", "invalid-utf8", ERROR)
+TEMPLATED_FILE = Code("FL013", "templated-file", INFO)
+NULL_VALUE = Code("FL014", "null-value", ERROR)
+KEY_COLLISION = Code("FL015", "key-collision", WARNING)
+NOT_A_MAPPING = Code("FL016", "not-a-mapping", ERROR)
+NON_STRING_KEY = Code("FL017", "non-string-key", ERROR)
+YAML_VALUE_ERROR = Code("FL018", "yaml-value-error", ERROR)
+MULTIPLE_DOCUMENTS = Code("FL019", "multiple-documents", ERROR)
+MERGE_KEY = Code("FL020", "merge-key", ERROR)
+OPERATOR_NON_STRING_VALUE = Code("FL021", "operator-non-string-value", WARNING)
+OPERATOR_MEMORY_CONVERSION = Code("FL022", "operator-memory-conversion", ERROR)
+UNREADABLE_FILE = Code("FL023", "unreadable-file", ERROR)
+
+ALL: tuple[Code, ...] = (
+    YAML_SYNTAX, DUPLICATE_KEY, LEGACY_DUPLICATE_KEY, LEGACY_MISSING_SPACE, LEGACY_LINE_DROPPED,
+    LEGACY_NESTED_YAML, LEGACY_COMMENT_IN_VALUE, LEGACY_QUOTED_VALUE, FILE_NOT_READ,
+    CONFIG_YAML_SHADOWED, BYTE_ORDER_MARK, INVALID_UTF8, TEMPLATED_FILE, NULL_VALUE,
+    KEY_COLLISION, NOT_A_MAPPING, NON_STRING_KEY, YAML_VALUE_ERROR, MULTIPLE_DOCUMENTS, MERGE_KEY,
+    OPERATOR_NON_STRING_VALUE, OPERATOR_MEMORY_CONVERSION, UNREADABLE_FILE,
+)
+
+
+def loader_rules() -> tuple[Rule, ...]:
+    """The documented rules of every loader code, in code order."""
+    from flinklint.loader.registry import LOADER_RULES
+
+    return LOADER_RULES

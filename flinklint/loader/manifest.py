@@ -1,0 +1,133 @@
+"""Flink Kubernetes Operator manifests: ``FlinkDeployment`` and ``FlinkSessionJob``.
+
+Each such document of a (multi-document) file becomes one configuration: the entries of
+``spec.flinkConfiguration`` (flat or nested keys, flattened with dots, values as the operator
+hands them to Flink, see :mod:`~.operator_values`), then, for a ``FlinkDeployment``, the memory
+the operator sets from ``spec.jobManager.resource.memory`` and
+``spec.taskManager.resource.memory`` (``source=OPERATOR``; they override the same keys in
+``flinkConfiguration``, see :mod:`~.quantity`). ``spec.flinkVersion`` (``v1_20``) fixes the
+target version. In a container the legacy heap keys (``taskmanager.heap.size`` & co.) map to the
+*process* size, not the Flink size as in a standalone cluster: ``meta["legacy_heap_target"]``.
+A ``FlinkSessionJob`` has no memory of its own; its options are job options only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping as MappingType
+
+from flinklint.config import Entry, FlinkConfig, Source
+from flinklint.findings import Finding, Span
+from flinklint.loader import build, codes
+from flinklint.loader.manifest_config import ConfigFlattener
+from flinklint.loader.operator_values import go_value
+from flinklint.loader.quantity import operator_memory
+from flinklint.loader.text import LineIndex
+from flinklint.loader.yaml_nodes import Mapping, Node, Scalar, YamlError, deref, documents
+from flinklint.versions import FileKind, FlinkVersion, VersionError, parse_version
+
+KINDS = ("FlinkDeployment", "FlinkSessionJob")
+MEMORY = (("jobManager", "jobmanager.memory.process.size"),
+          ("taskManager", "taskmanager.memory.process.size"))
+
+
+def load_manifest(text: str, path: str, defines: MappingType[str, str],
+                  first: list[Finding]) -> list[FlinkConfig]:
+    index = LineIndex(text)
+    try:
+        docs = documents(text)
+    except YamlError as err:
+        line, column = index.position(err.offset)
+        finding = codes.YAML_SYNTAX.at(path, Span.point(line, column),
+                                       f"this YAML cannot be parsed ({err.message})")
+        return [build.config(path, FileKind.MANIFEST, text, [], [*first, finding], {},
+                             lintable=False)]
+    configs: list[FlinkConfig] = []
+    for number, doc in enumerate(docs):
+        root = deref(doc.root) if doc.root is not None else None
+        if isinstance(root, Mapping) and _text(child(root, "kind")) in KINDS and _text(
+                child(root, "apiVersion")).startswith("flink.apache.org/"):
+            configs.append(_document(root, number, text, path, index, defines,
+                                     first if not configs else []))
+    return configs
+
+
+def child(node: Mapping | None, name: str) -> Node | None:
+    if node is None:
+        return None
+    for key, value in node.pairs:
+        target = deref(key)
+        if isinstance(target, Scalar) and target.value == name:
+            return value
+    return None
+
+
+def _text(node: Node | None) -> str:
+    target = deref(node) if node is not None else None
+    return target.value if isinstance(target, Scalar) else ""
+
+
+def _mapping(node: Node | None) -> Mapping | None:
+    target = deref(node) if node is not None else None
+    return target if isinstance(target, Mapping) else None
+
+
+def _document(root: Mapping, number: int, text: str, path: str, index: LineIndex,
+              defines: MappingType[str, str], first: list[Finding]) -> FlinkConfig:
+    kind = _text(child(root, "kind"))
+    spec = _mapping(child(root, "spec"))
+    flattener = ConfigFlattener(text, path, index)
+    conf_node = child(spec, "flinkConfiguration")
+    conf = _mapping(conf_node)
+    if conf is not None:
+        flattener.mapping(conf, "")
+    entries, findings = flattener.entries, first + flattener.findings
+    if kind == "FlinkDeployment":
+        entries += _memory_entries(spec, flattener, findings)
+    anchor = conf_node or child(root, "spec")
+    base_line = index.position(anchor.start)[0] if anchor is not None else 1
+    meta = {"manifest_kind": kind, "name": _text(child(_mapping(child(root, "metadata")), "name")),
+            "legacy_heap_target": "process"}
+    return build.config(path, FileKind.MANIFEST, text, entries, findings, defines,
+                        flink_version=_version(child(spec, "flinkVersion")), document=number,
+                        base_line=base_line, meta=meta)
+
+
+def _memory_entries(spec: Mapping | None, flattener: ConfigFlattener,
+                    findings: list[Finding]) -> list[Entry]:
+    out = []
+    for component, key in MEMORY:
+        resource = _mapping(child(_mapping(child(spec, component)), "resource"))
+        node = child(resource, "memory")
+        target = deref(node) if node is not None else None
+        if not isinstance(target, Scalar) or resource is None or node is None:
+            continue
+        key_node = next(k for k, v in resource.pairs if v is node)
+        if not isinstance(go_value(target), str):
+            findings.append(flattener.finding(
+                codes.OPERATOR_NON_STRING_VALUE, node,
+                f"the {component} memory is not a string: the operator's CRD declares it a "
+                f"string and kubectl rejects the manifest; quote it ({target.value!r})"))
+        try:
+            value = operator_memory(target.value)
+        except ValueError as err:
+            findings.append(flattener.finding(
+                codes.OPERATOR_MEMORY_CONVERSION, node,
+                f"the operator cannot read {target.value!r} as a memory size ({err}) and "
+                f"rejects the deployment; write a Flink size such as 2048m or 2g"))
+            continue
+        if "." in value or "E" in value:
+            findings.append(flattener.finding(
+                codes.OPERATOR_MEMORY_CONVERSION, node,
+                f"the operator turns {target.value!r} into '{key}: {value}' (a Kubernetes "
+                f"quantity with decimal units), which Flink cannot parse as a memory size; "
+                f"write a whole Flink size such as 1536m"))
+        out.append(Entry(key, value, target.value, flattener.span(key_node),
+                         flattener.span(node), source=Source.OPERATOR))
+    return out
+
+
+def _version(node: Node | None) -> FlinkVersion | None:
+    try:
+        return parse_version(_text(node)) if node is not None else None
+    except VersionError:
+        return None

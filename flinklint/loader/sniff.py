@@ -1,0 +1,57 @@
+"""Which kind of Flink file a path holds, from its name and its first bytes.
+
+``flink-conf.yaml`` is always the legacy file. A ``*.yaml``/``*.yml`` holding a document with
+``apiVersion: flink.apache.org/...`` and ``kind: FlinkDeployment`` or ``FlinkSessionJob`` is an
+operator manifest (whatever its name). ``config.yaml`` is Flink's standard file only when it
+looks like one: a top-level key (dotted or nested) from Flink's option namespaces, so that the
+``config.yaml`` of some other tool is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+from flinklint.versions import FileKind
+
+LEGACY_NAME = "flink-conf.yaml"
+YAML_NAME = "config.yaml"
+_KIND = re.compile(
+    rb"^\s*kind:\s*[\"']?(?:FlinkDeployment|FlinkSessionJob)[\"']?\s*(?:#.*)?$", re.M
+)
+_API = re.compile(rb"^\s*apiVersion:\s*[\"']?flink\.apache\.org/", re.M)
+FLINK_NAMESPACES = (
+    "akka", "blob", "classloader", "client", "cluster", "compiler", "deployment", "dispatcher",
+    "env", "execution", "external-resource", "external-resources", "fs", "heartbeat",
+    "high-availability", "historyserver", "io", "jobmanager", "jobstore", "kubernetes", "metrics",
+    "parallelism", "pekko", "pipeline", "python", "query", "queryable-state", "resourcemanager",
+    "rest", "restart-strategy", "scheduler-mode", "security", "slot", "slotmanager",
+    "sql-gateway", "state", "table", "taskmanager", "web", "yarn", "zookeeper",
+)
+_FLINK_KEY = re.compile(
+    rb"^[\"']?(?:" + b"|".join(re.escape(n.encode()) for n in FLINK_NAMESPACES) + rb")[\"']?[.:]",
+    re.M,
+)
+
+
+def sniff(path: str | PurePath, head: bytes) -> FileKind | None:
+    """The kind of file, or None when it is not a Flink configuration."""
+    name = PurePath(path).name
+    if name == LEGACY_NAME:
+        return FileKind.LEGACY
+    if not name.endswith((".yaml", ".yml")):
+        return None
+    if is_manifest(head):
+        return FileKind.MANIFEST
+    if name == YAML_NAME and looks_like_flink(head):
+        return FileKind.YAML
+    return None
+
+
+def is_manifest(data: bytes) -> bool:
+    return bool(_KIND.search(data)) and bool(_API.search(data))
+
+
+def looks_like_flink(data: bytes) -> bool:
+    """A top-level key in one of Flink's option namespaces."""
+    return bool(_FLINK_KEY.search(data.removeprefix(b"\xef\xbb\xbf")))

@@ -1,0 +1,181 @@
+"""A YAML document as a tree of positioned nodes, built from ruamel.yaml's parser events.
+
+Only the parser runs (scanner, parser: pure Python); nothing is ever *constructed*, so a tag such
+as ``!!python/object`` is just a string on a node. Values are resolved later by
+:mod:`flinklint.loader.yaml_values`, the way Flink's YAML library (snakeyaml-engine, YAML 1.2
+core schema) would. Anchors are shared nodes; an alias keeps its own position. Like
+snakeyaml-engine, at most 50 aliases may point at collections (a guard against alias bombs).
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+MAX_COLLECTION_ALIASES = 50
+
+
+@dataclass(eq=False)
+class Scalar:
+    value: str
+    tag: str | None  # the tag as written (resolved handle), None when implicit
+    plain: bool
+    start: int
+    end: int
+
+
+@dataclass(eq=False)
+class Mapping:
+    pairs: list[tuple[Node, Node]] = field(default_factory=list)
+    tag: str | None = None
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(eq=False)
+class Sequence:
+    items: list[Node] = field(default_factory=list)
+    tag: str | None = None
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(eq=False)
+class Alias:
+    target: Scalar | Mapping | Sequence
+    start: int
+    end: int
+
+
+Node = Scalar | Mapping | Sequence | Alias
+
+
+def deref(node: Node) -> Scalar | Mapping | Sequence:
+    return node.target if isinstance(node, Alias) else node
+
+
+class YamlError(Exception):
+    """A document Flink's YAML library rejects while parsing; ``offset`` is where."""
+
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.message, self.offset = message, offset
+
+
+@dataclass(eq=False)
+class Document:
+    root: Node | None  # None for an empty document
+    start: int  # offset of the document's first event
+
+
+def documents(text: str) -> list[Document]:
+    """Every document of the stream; raises :class:`YamlError` where parsing fails."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            events = YAML(typ="safe", pure=True).parse(text)
+            return list(_Composer(events).documents())
+    except MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        raise YamlError(_describe(err), mark.index if mark else 0) from None
+    except YAMLError as err:  # ReaderError: a character YAML does not allow
+        raise YamlError(str(err).split("\n")[0], getattr(err, "position", 0) or 0) from None
+    except RecursionError:
+        raise YamlError("the document is nested too deeply", 0) from None
+
+
+def _describe(err: Any) -> str:
+    parts = [p for p in (err.context, err.problem) if p]
+    return "; ".join(parts) or "invalid YAML"
+
+
+class _Composer:
+    def __init__(self, events: Iterator[Any]) -> None:
+        self.events = iter(events)
+        self.anchors: dict[str, Scalar | Mapping | Sequence] = {}
+        self.collection_aliases = 0
+
+    def documents(self) -> Iterator[Document]:
+        for event in self.events:
+            if type(event).__name__ == "DocumentStartEvent":
+                self.anchors = {}
+                yield Document(self._document(), event.start_mark.index)
+
+    def _document(self) -> Node | None:
+        root: Node | None = None
+        for event in self.events:
+            if type(event).__name__ == "DocumentEndEvent":
+                break
+            root = self._node(event)
+        if isinstance(root, Scalar) and root.plain and root.value == "" and root.tag is None:
+            return None
+        return root
+
+    def _node(self, event: Any) -> Node:
+        name = type(event).__name__
+        if name == "AliasEvent":
+            return self._alias(event)
+        if name == "ScalarEvent":
+            node: Scalar | Mapping | Sequence = Scalar(
+                event.value, _tag(event), event.style is None,
+                event.start_mark.index, event.end_mark.index,
+            )
+        elif name == "SequenceStartEvent":
+            node = self._sequence(event)
+        else:
+            node = self._mapping(event)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = node
+        return node
+
+    def _alias(self, event: Any) -> Alias:
+        target = self.anchors.get(event.anchor)
+        if target is None:
+            raise _error(f"found undefined alias {event.anchor}", event)
+        if not isinstance(target, Scalar):
+            self.collection_aliases += 1
+            if self.collection_aliases > MAX_COLLECTION_ALIASES:
+                raise _error(
+                    "Number of aliases for non-scalar nodes exceeds the specified max=50", event
+                )
+        return Alias(target, event.start_mark.index, event.end_mark.index)
+
+    def _sequence(self, start: Any) -> Sequence:
+        node = Sequence(tag=_tag(start), start=start.start_mark.index)
+        for event in self.events:
+            if type(event).__name__ == "SequenceEndEvent":
+                node.end = event.end_mark.index
+                return node
+            node.items.append(self._node(event))
+        return node
+
+    def _mapping(self, start: Any) -> Mapping:
+        node = Mapping(tag=_tag(start), start=start.start_mark.index)
+        key: Node | None = None
+        for event in self.events:
+            if type(event).__name__ == "MappingEndEvent":
+                node.end = event.end_mark.index
+                return node
+            child = self._node(event)
+            if key is None:
+                key = child
+            else:
+                node.pairs.append((key, child))
+                key = None
+        return node
+
+
+def _tag(event: Any) -> str | None:
+    tag = event.tag
+    if tag is None:
+        return None
+    return str(getattr(tag, "value", tag))
+
+
+def _error(message: str, event: Any) -> Exception:
+    return YamlError(message, event.start_mark.index)
