@@ -1,0 +1,188 @@
+"""Java's exceptions, number parsing and printing, and ``HashMap`` order, as Flink sees them.
+
+Flink reads option values with ``Float.parseFloat``, ``Double.parseDouble``,
+``Integer.parseInt``/``Long.parseLong`` and a case-insensitive ``true``/``false``; it prints
+fractions and CPU cores with ``Double.toString`` and builds the ``-D`` string from a
+``java.util.HashMap``. Python's own rules differ in many corners (``float("inf")``, ``1_0``,
+``0.2f``, Unicode whitespace, shortest ``repr``), so each is reproduced here for JDK 17.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import struct
+from fractions import Fraction
+
+NFE = "java.lang.NumberFormatException"
+
+
+class JavaError(Exception):
+    """A Java exception as data: fully qualified class, message (or None) and cause.
+
+    ``kind``, ``keys`` and ``numbers`` annotate which check of Flink's threw it; a wrapping
+    exception inherits them from its cause unless it sets its own.
+    """
+
+    def __init__(
+        self,
+        cls: str,
+        message: str | None,
+        cause: JavaError | None = None,
+        *,
+        kind: str | None = None,
+        keys: tuple[str, ...] = (),
+        numbers: dict[str, int] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.cls = cls
+        self.message = message
+        self.cause = cause
+        self.kind: str | None = kind if kind is not None else (cause.kind if cause else None)
+        self.keys: tuple[str, ...] = keys or (cause.keys if cause else ())
+        self.numbers: dict[str, int] = (
+            numbers if numbers is not None else (cause.numbers if cause else {})
+        )
+
+    def __str__(self) -> str:
+        """``Throwable.toString()``: ``class: message``."""
+        return self.cls if self.message is None else f"{self.cls}: {self.message}"
+
+    def chain(self) -> tuple[str, ...]:
+        """This exception and its causes, top first, as ``Caused by:`` lines would show them."""
+        out: list[str] = []
+        error: JavaError | None = self
+        while error is not None:
+            out.append(str(error))
+            error = error.cause
+        return tuple(out)
+
+
+def java_trim(text: str) -> str:
+    """``String.trim()``: strip every character up to U+0020 (and nothing else)."""
+    start, end = 0, len(text)
+    while start < end and text[start] <= " ":
+        start += 1
+    while end > start and text[end - 1] <= " ":
+        end -= 1
+    return text[start:end]
+
+
+_DEC = re.compile(
+    r"([+-]?)(?:(NaN)|(Infinity)|((?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)[fFdD]?)"
+)
+_HEX = re.compile(
+    r"([+-]?)0[xX]((?:[0-9a-fA-F]+)\.?|[0-9a-fA-F]*\.[0-9a-fA-F]+)[pP]([+-]?[0-9]+)[fFdD]?"
+)
+
+
+def _exact(text: str) -> tuple[str, Fraction | float]:
+    """Parse Java's floating-point grammar into a sign and an exact value (or inf/nan)."""
+    trimmed = java_trim(text)
+    if not trimmed:
+        raise JavaError(NFE, "empty String")
+    match = _DEC.fullmatch(trimmed)
+    if match:
+        if match.group(2):
+            return "", math.nan
+        if match.group(3):
+            return match.group(1), math.inf
+        return match.group(1), Fraction(match.group(4))
+    match = _HEX.fullmatch(trimmed)
+    if match is None:
+        raise JavaError(NFE, _bad_float_message(trimmed))
+    whole, _, frac = match.group(2).partition(".")
+    mantissa = int((whole + frac) or "0", 16)
+    exponent = int(match.group(3)) - 4 * len(frac)
+    if mantissa == 0:
+        return match.group(1), Fraction(0)
+    if exponent > 2000 or exponent < -2000:  # far beyond float range: inf or 0
+        return match.group(1), math.inf if exponent > 0 else Fraction(0)
+    return match.group(1), Fraction(mantissa) * Fraction(2) ** exponent
+
+
+def _bad_float_message(trimmed: str) -> str:
+    """Java scans the leading digits and points first and complains about a second point."""
+    body = trimmed[1:] if trimmed[0] in "+-" else trimmed
+    if body[:1] not in ("N", "I") and body[:2].lower() != "0x":
+        scanned = re.match(r"[0-9.]*", body)
+        if scanned is not None and scanned.group().count(".") > 1:
+            return "multiple points"
+    return f'For input string: "{trimmed}"'
+
+
+def _signed(sign: str, value: float) -> float:
+    return -value if sign == "-" else value
+
+
+def parse_double(text: str) -> float:
+    """``Double.parseDouble``: correctly rounded, Java's grammar, Java's error texts."""
+    sign, value = _exact(text)
+    if isinstance(value, float):
+        return _signed(sign, value)
+    try:
+        return _signed(sign, float(value))
+    except OverflowError:
+        return _signed(sign, math.inf)
+
+
+def _f32(value: float) -> float:
+    try:
+        return float(struct.unpack("<f", struct.pack("<f", value))[0])
+    except OverflowError:
+        return math.copysign(math.inf, value)
+
+
+def _f32_neighbour(value: float, toward: float) -> float:
+    bits = struct.unpack("<I", struct.pack("<f", value))[0]
+    up = (toward > value) == (value >= 0)
+    return float(struct.unpack("<f", struct.pack("<I", bits + (1 if up else -1)))[0])
+
+
+def parse_float(text: str) -> float:
+    """``Float.parseFloat`` widened to a double, rounded once from the exact decimal value."""
+    sign, value = _exact(text)
+    if isinstance(value, float):
+        return _signed(sign, value)
+    try:
+        approx = float(value)
+    except OverflowError:
+        return _signed(sign, math.inf)
+    rounded = _f32(approx)
+    if rounded != approx and not math.isinf(rounded):
+        other = _f32_neighbour(rounded, approx)
+        if (rounded + other) / 2 == approx and Fraction(approx) != value:
+            # the double landed exactly on a float midpoint: decide from the exact value
+            rounded = other if (value > Fraction(approx)) == (other > rounded) else rounded
+    return _signed(sign, rounded)
+
+
+_INT = re.compile(r"[+-]?\d+")
+
+
+def _parse_integral(text: str, bits: int) -> int:
+    # Java accepts any Unicode decimal digit (Character.digit), as Python's \d and int() do
+    if _INT.fullmatch(text) is None or not -(2 ** (bits - 1)) <= int(text) < 2 ** (bits - 1):
+        raise JavaError(NFE, f'For input string: "{text}"')
+    return int(text)
+
+
+def parse_int(text: str) -> int:
+    """``Integer.parseInt``: optional sign, decimal digits, no spaces or underscores."""
+    return _parse_integral(text, 32)
+
+
+def parse_long(text: str) -> int:
+    """``Long.parseLong``."""
+    return _parse_integral(text, 64)
+
+
+def parse_boolean(text: str) -> bool:
+    """Flink's ``convertToBoolean``: ``true``/``false`` in any case, nothing else."""
+    upper = text.upper()
+    if upper in ("TRUE", "FALSE"):
+        return upper == "TRUE"
+    raise JavaError(
+        "java.lang.IllegalArgumentException",
+        f"Unrecognized option for boolean: {text}. Expected either true or false(case insensitive)",
+    )

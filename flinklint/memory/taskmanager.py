@@ -1,0 +1,178 @@
+"""Resolve a TaskManager's memory exactly as Flink's ``BashJavaUtils GET_TM_RESOURCE_PARAMS``."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import NoReturn
+
+from flinklint.memory import options as o
+from flinklint.memory.common import ICE, Ctx, fail
+from flinklint.memory.external import LIST, external_resources
+from flinklint.memory.failures import to_model
+from flinklint.memory.javafmt import double_to_string, hashmap_order
+from flinklint.memory.javanum import JavaError, parse_double, parse_int
+from flinklint.memory.legacy import map_legacy_heap
+from flinklint.memory.model import ProcessModel
+from flinklint.memory.options import Conf
+from flinklint.memory.process import ProcessOptions, resolve_process
+from flinklint.memory.tm_flink import TaskManagerFlink
+from flinklint.units import add, human
+from flinklint.versions import FlinkVersion
+
+_OPTIONS = ProcessOptions(
+    (o.TM_TASK_HEAP, o.TM_MANAGED),
+    o.TM_FLINK,
+    o.TM_PROCESS,
+    o.TM_METASPACE,
+    o.TM_OVERHEAD_MIN,
+    o.TM_OVERHEAD_MAX,
+    o.TM_OVERHEAD_FRACTION,
+)
+_LOG_LINES = (
+    ("Final TaskExecutor Memory configuration:", None),
+    ("  Total Process Memory:          ", ("total_process",)),
+    ("    Total Flink Memory:          ", ("total_flink",)),
+    ("      Total JVM Heap Memory:     ", ("framework_heap", "task_heap")),
+    ("        Framework:               ", ("framework_heap",)),
+    ("        Task:                    ", ("task_heap",)),
+    (
+        "      Total Off-heap Memory:     ",
+        ("managed", "framework_off_heap", "task_off_heap", "network"),
+    ),
+    ("        Managed:                 ", ("managed",)),
+    ("        Total JVM Direct Memory: ", ("framework_off_heap", "task_off_heap", "network")),
+    ("          Framework:             ", ("framework_off_heap",)),
+    ("          Task:                  ", ("task_off_heap",)),
+    ("          Network:               ", ("network",)),
+    ("    JVM Metaspace:               ", ("jvm_metaspace",)),
+    ("    JVM Overhead:                ", ("jvm_overhead",)),
+)
+
+
+def resolve_taskmanager(effective: Mapping[str, str], version: FlinkVersion) -> ProcessModel:
+    """The TaskManager's memory, JVM arguments and ``-D`` string, or why Flink refuses it.
+
+    Never raises: any unexpected problem is reported as a failure of kind ``internal-error``.
+    """
+    logs: list[str] = []
+    ctx = Ctx(Conf(dict(effective), logs), logs)
+    try:
+        return _resolve(ctx, version)
+    except JavaError as error:
+        return to_model("taskmanager", ctx, error)
+    except Exception as error:  # pragma: no cover - a bug of ours must not crash the linter
+        return to_model(
+            "taskmanager", ctx, JavaError(type(error).__name__, str(error), kind="internal-error")
+        )
+
+
+def _resolve(ctx: Ctx, version: FlinkVersion) -> ProcessModel:
+    if version.honours_legacy_heap_keys:
+        try:
+            map_legacy_heap(ctx, o.TM_FLINK, o.TM_LEGACY_HEAP, o.TM_LEGACY_HEAP_MB)
+        except JavaError as error:
+            _rethrow(error, "TaskManager failed to map legacy JVM heap option to the new one: ")
+    try:
+        flink = TaskManagerFlink(version)
+        resolve_process(ctx, _OPTIONS, version, flink.from_fine_grained, flink.from_total)
+        cpu = _cpu_cores(ctx)
+        slots = _get_int(ctx, o.TM_SLOTS)
+        extras = external_resources(ctx)
+    except JavaError as error:
+        _rethrow(error, "TaskManager memory configuration failed: ")
+    sizes = {name: c.size for name, c in ctx.components.items()}
+    for text, parts in _LOG_LINES:
+        logs_value = "" if parts is None else _human_sum(sizes, parts)
+        ctx.logs.append(f"INFO {text}{logs_value}")
+    heap = add(sizes["framework_heap"], sizes["task_heap"])
+    direct = sizes["framework_off_heap"] + sizes["task_off_heap"] + sizes["network"]
+    jvm = (
+        f"-Xmx{heap} -Xms{heap} -XX:MaxDirectMemorySize={direct} "
+        f"-XX:MaxMetaspaceSize={sizes['jvm_metaspace']}"
+    )
+    return ProcessModel(
+        "taskmanager",
+        dict(ctx.components),
+        None,
+        tuple(ctx.clamps),
+        jvm,
+        _dynamic(sizes, cpu, slots, extras),
+        tuple(ctx.logs),
+    )
+
+
+def _rethrow(error: JavaError, prefix: str) -> NoReturn:
+    if error.cls != ICE:
+        raise error
+    raise JavaError(ICE, prefix + (error.message or ""), error) from None
+
+
+def _human_sum(sizes: dict[str, int], parts: tuple[str, ...]) -> str:
+    return human(sum(sizes[p] for p in parts))
+
+
+def _get_int(ctx: Ctx, option: o.Option) -> int:
+    try:
+        value = ctx.conf.get(option, parse_int)
+    except JavaError as error:
+        error.kind, error.keys = "invalid-number", (option.key,)
+        raise
+    assert value is not None
+    return value
+
+
+def _cpu_cores(ctx: Ctx) -> float:
+    """``getCpuCoresWithFallback``: ``taskmanager.cpu.cores``, else the number of slots."""
+    if ctx.conf.contains(o.TM_CPU):
+        try:
+            cores = ctx.conf.get(o.TM_CPU, parse_double)
+        except JavaError as error:
+            error.kind, error.keys = "invalid-number", (o.TM_CPU.key,)
+            raise
+        assert cores is not None
+    else:
+        cores = float(_get_int(ctx, o.TM_SLOTS))
+    if cores <= 0:
+        raise fail(
+            "TaskExecutors need to be started with a positive number of CPU cores. Please "
+            "configure taskmanager.cpu.cores accordingly.",
+            "cpu-not-positive",
+            ctx.keys(o.TM_CPU, o.TM_SLOTS),
+            cores=int(cores),
+        )
+    if math.isnan(cores) or math.isinf(cores):  # new BigDecimal(Double.toString(cores))
+        first = double_to_string(cores).lstrip("-")[0]
+        raise JavaError(
+            "java.lang.NumberFormatException",
+            f"Character {first} is neither a decimal digit number, decimal point, nor"
+            ' "e" notation exponential mark.',
+            kind="invalid-number",
+            keys=(o.TM_CPU.key,),
+        )
+    return cores
+
+
+def _dynamic(sizes: dict[str, int], cpu: float, slots: int, extras: dict[str, int]) -> str:
+    """``generateDynamicConfigsStr``: ``-D key=value`` in ``HashMap`` order."""
+    entries = {
+        o.TM_CPU.key: double_to_string(cpu),
+        o.TM_FRAMEWORK_HEAP.key: f"{sizes['framework_heap']}b",
+        o.TM_FRAMEWORK_OFF_HEAP.key: f"{sizes['framework_off_heap']}b",
+        o.TM_TASK_HEAP.key: f"{sizes['task_heap']}b",
+        o.TM_TASK_OFF_HEAP.key: f"{sizes['task_off_heap']}b",
+        o.TM_NETWORK_MIN.key: f"{sizes['network']}b",
+        "taskmanager.memory.network.max": f"{sizes['network']}b",
+        o.TM_MANAGED.key: f"{sizes['managed']}b",
+        o.TM_METASPACE.key: f"{sizes['jvm_metaspace']}b",
+        o.TM_OVERHEAD_MIN.key: f"{sizes['jvm_overhead']}b",
+        o.TM_OVERHEAD_MAX.key: f"{sizes['jvm_overhead']}b",
+        o.TM_SLOTS.key: str(slots),
+    }
+    if extras:
+        entries[LIST.key] = '"' + ";".join(extras) + '"'
+        for name, amount in extras.items():
+            entries[f"external-resource.{name}.amount"] = str(amount)
+    else:
+        entries[LIST.key] = "none"
+    return " ".join(f"-D {key}={entries[key]}" for key in hashmap_order(entries))

@@ -1,0 +1,147 @@
+"""Flink's ``MemorySize`` and the Java number rules Flink's ``Configuration`` relies on.
+
+Everything here reproduces Java behaviour exactly, because the numbers end up in JVM flags and
+the messages in Flink's exceptions: ``MemorySize.parse`` (binary units only, bytes by default,
+no decimals), ``toString`` (``1728 mb``) and ``toHumanReadableString``
+(``1.688gb (1811939328 bytes)``), the exact ``BigDecimal`` multiplication of a size by a
+fraction, and the ``Float``/``Double``/``Integer``/``Boolean`` parsing of option values.
+
+Parsing functions raise :class:`JavaError`, a Java exception as data (class, message, cause);
+the resolver turns it into a failure record. Nothing here raises anything else on user input.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from flinklint.memory.javafmt import double_to_string
+from flinklint.memory.javanum import (
+    JavaError,
+    java_trim,
+    parse_boolean,
+    parse_double,
+    parse_float,
+    parse_int,
+    parse_long,
+)
+
+__all__ = [
+    "IAE",
+    "MAX_LONG",
+    "JavaError",
+    "add",
+    "double_to_string",
+    "human",
+    "multiply",
+    "parse_boolean",
+    "parse_double",
+    "parse_float",
+    "parse_int",
+    "parse_long",
+    "parse_memory_size",
+    "subtract",
+    "to_string",
+]
+
+MAX_LONG = 2**63 - 1
+IAE = "java.lang.IllegalArgumentException"
+_NFE = "java.lang.NumberFormatException"
+_ARITHMETIC = "java.lang.ArithmeticException"
+
+# (multiplier, names) from bytes to tebibytes; the second name is the one Flink prints.
+_UNITS: tuple[tuple[int, tuple[str, ...]], ...] = (
+    (1, ("b", "bytes")),
+    (1 << 10, ("k", "kb", "kibibytes")),
+    (1 << 20, ("m", "mb", "mebibytes")),
+    (1 << 30, ("g", "gb", "gibibytes")),
+    (1 << 40, ("t", "tb", "tebibytes")),
+)
+_BY_NAME = {name: mult for mult, names in _UNITS for name in names}
+_ALL_UNITS = " / ".join("(" + " | ".join(names) + ")" for _, names in _UNITS)
+
+
+def parse_memory_size(text: str) -> int:
+    """``MemorySize.parse(text)``: the number of bytes, or :class:`JavaError` with Flink's text."""
+    trimmed = java_trim(text)
+    if not trimmed:
+        raise JavaError(IAE, "argument is an empty- or whitespace-only string")
+    pos = 0
+    while pos < len(trimmed) and "0" <= trimmed[pos] <= "9":
+        pos += 1
+    number, unit = trimmed[:pos], java_trim(trimmed[pos:]).lower()
+    if not number:
+        raise JavaError(_NFE, "text does not start with a number")
+    value = int(number)
+    if value > MAX_LONG:
+        raise JavaError(
+            IAE,
+            f"The value '{number}' cannot be re represented as 64bit number (numeric overflow).",
+        )
+    multiplier = 1
+    if unit:
+        if unit not in _BY_NAME:
+            raise JavaError(
+                IAE,
+                f"Memory size unit '{unit}' does not match any of the recognized units: "
+                + _ALL_UNITS,
+            )
+        multiplier = _BY_NAME[unit]
+    if value * multiplier > MAX_LONG:
+        raise JavaError(
+            IAE,
+            f"The value '{text}' cannot be re represented as 64bit number of bytes "
+            "(numeric overflow).",
+        )
+    return value * multiplier
+
+
+def to_string(size: int) -> str:
+    """``MemorySize.toString()``: the largest unit dividing exactly, ``bytes`` if all do."""
+    chosen = 0
+    for index, (mult, _) in enumerate(_UNITS):
+        if size % mult != 0:
+            chosen = max(index - 1, 0)
+            break
+    mult, names = _UNITS[chosen]
+    return f"{size // mult} {names[1]}"
+
+
+def human(size: int) -> str:
+    """``MemorySize.toHumanReadableString()``: ``1.688gb (1811939328 bytes)``, ``0 bytes``."""
+    for mult, names in reversed(_UNITS[1:]):
+        if size > mult:
+            approx = Decimal(repr(float(size) / mult)).quantize(Decimal("0.001"), ROUND_HALF_UP)
+            return f"{approx}{names[1]} ({size} bytes)"
+    return f"{size} bytes"
+
+
+def _checked(value: int) -> int:
+    if value > MAX_LONG or value < -MAX_LONG - 1:
+        raise JavaError(_ARITHMETIC, "long overflow")
+    if value < 0:
+        raise JavaError(IAE, "bytes must be >= 0")
+    return value
+
+
+def add(a: int, b: int) -> int:
+    """``MemorySize.add``: ``Math.addExact`` (``long overflow``)."""
+    return _checked(a + b)
+
+
+def subtract(a: int, b: int) -> int:
+    """``MemorySize.subtract``: a negative result is ``bytes must be >= 0``."""
+    return _checked(a - b)
+
+
+def multiply(size: int, fraction: float) -> int:
+    """``MemorySize.multiply(double)``: exact product with ``Double.toString(fraction)``."""
+    if fraction < 0:
+        raise JavaError(IAE, "multiplier must be >= 0")
+    mantissa, _, exponent = double_to_string(fraction).partition("E")
+    whole, _, decimals = mantissa.partition(".")
+    scale = int(exponent or 0) - len(decimals)
+    digits = size * int(whole + decimals)
+    product: int = digits * 10**scale if scale >= 0 else digits // 10 ** (-scale)
+    if product > MAX_LONG:
+        raise JavaError(_ARITHMETIC, "long overflow")
+    return product
