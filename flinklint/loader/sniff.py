@@ -28,8 +28,22 @@ FLINK_NAMESPACES = (
     "rest", "restart-strategy", "scheduler-mode", "security", "slot", "slotmanager",
     "sql-gateway", "state", "table", "taskmanager", "web", "yarn", "zookeeper",
 )
+# namespaces no other tool's config.yaml is likely to use as a bare nested key
+FLINK_ONLY = (
+    "akka", "blob", "classloader", "execution", "heartbeat", "high-availability",
+    "historyserver", "jobmanager", "jobstore", "parallelism", "pekko", "pipeline",
+    "queryable-state", "resourcemanager", "restart-strategy", "slotmanager", "sql-gateway",
+    "taskmanager",
+)
+
+
+def _names(names: tuple[str, ...]) -> bytes:
+    return b"|".join(re.escape(n.encode()) for n in names)
+
+
 _FLINK_KEY = re.compile(
-    rb"^[\"']?(?:" + b"|".join(re.escape(n.encode()) for n in FLINK_NAMESPACES) + rb")[\"']?[.:]",
+    rb"^[ \t-]*[\"']?(?:(?:" + _names(FLINK_NAMESPACES) + rb")\.[a-z]|(?:"
+    + _names(FLINK_ONLY) + rb")[\"']?:)",
     re.M,
 )
 

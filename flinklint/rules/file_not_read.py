@@ -1,0 +1,38 @@
+"""The target Flink version does not read this file at all.
+
+## What it does
+Reports a `flink-conf.yaml` linted for Flink 2.0 or later, and a `config.yaml` linted for
+Flink 1.18 or earlier. The file is not linted further.
+
+## Why is this bad?
+Flink 2.0 reads only `config.yaml`; a `flink-conf.yaml` left in the configuration directory is
+ignored entirely, and every setting in it is silently lost. Flink up to 1.18 reads only
+`flink-conf.yaml` and never looks at `config.yaml`.
+
+## Example
+```yaml flink-conf.yaml flink-version=2.0
+taskmanager.memory.process.size: 4g
+```
+
+## Use instead
+```yaml config.yaml flink-version=2.0
+taskmanager.memory.process.size: 4g
+```
+
+## Fix safety
+No fix: convert the file with `bin/migrate-config-file.sh` (shipped with Flink 1.19 and 1.20)
+or write it anew.
+"""
+
+from flinklint.loader.codes import FILE_NOT_READ as CODE
+from flinklint.rule import Rule, reported_by_loader
+
+RULE = Rule(
+    code=CODE.code,
+    name=CODE.name,
+    severity=CODE.severity,
+    summary="The target Flink version does not read this file at all.",
+    check=reported_by_loader,
+    doc=__doc__ or "",
+    fixable=False,
+)

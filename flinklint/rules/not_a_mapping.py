@@ -1,0 +1,37 @@
+"""config.yaml is not a mapping of keys to values.
+
+## What it does
+Reports a `config.yaml` whose document is a list or a single value instead of a mapping.
+
+## Why is this bad?
+Flink casts the document to a map and fails (`ClassCastException`, wrapped in
+`Error parsing YAML configuration.`): Flink does not start.
+
+## Example
+```yaml config.yaml
+- taskmanager.memory.process.size: 4g
+- jobmanager.memory.process.size: 2g
+```
+
+## Use instead
+```yaml config.yaml
+taskmanager.memory.process.size: 4g
+jobmanager.memory.process.size: 2g
+```
+
+## Fix safety
+No fix.
+"""
+
+from flinklint.loader.codes import NOT_A_MAPPING as CODE
+from flinklint.rule import Rule, reported_by_loader
+
+RULE = Rule(
+    code=CODE.code,
+    name=CODE.name,
+    severity=CODE.severity,
+    summary="config.yaml is not a mapping of keys to values.",
+    check=reported_by_loader,
+    doc=__doc__ or "",
+    fixable=False,
+)

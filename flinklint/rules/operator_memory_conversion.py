@@ -1,0 +1,58 @@
+"""The operator cannot turn resource.memory into a size Flink can read.
+
+## What it does
+Reports a `spec.jobManager.resource.memory` or `spec.taskManager.resource.memory` of a
+`FlinkDeployment` that the operator cannot convert, or converts into text that Flink cannot
+parse as a memory size.
+
+## Why is this bad?
+The operator first reads the value as a Flink size (`2g`, `2048m`: binary units). If that fails
+it reads a Kubernetes quantity and writes the plain number of bytes into
+`*.memory.process.size`. A fraction with decimal units keeps a fraction: `1.5G` becomes
+`1500000000.0`, which Flink rejects when the pod starts. A value that is neither is rejected by
+the operator.
+
+## Example
+```yaml deployment.yaml
+apiVersion: flink.apache.org/v1beta1
+kind: FlinkDeployment
+metadata:
+  name: my-job
+spec:
+  flinkVersion: v1_20
+  taskManager:
+    resource:
+      memory: "1.5G"
+      cpu: 1
+```
+
+## Use instead
+```yaml deployment.yaml
+apiVersion: flink.apache.org/v1beta1
+kind: FlinkDeployment
+metadata:
+  name: my-job
+spec:
+  flinkVersion: v1_20
+  taskManager:
+    resource:
+      memory: "1536m"
+      cpu: 1
+```
+
+## Fix safety
+No fix: `1.5G` could mean 1.5 GiB or 1.5 GB.
+"""
+
+from flinklint.loader.codes import OPERATOR_MEMORY_CONVERSION as CODE
+from flinklint.rule import Rule, reported_by_loader
+
+RULE = Rule(
+    code=CODE.code,
+    name=CODE.name,
+    severity=CODE.severity,
+    summary="The operator cannot turn resource.memory into a size Flink can read.",
+    check=reported_by_loader,
+    doc=__doc__ or "",
+    fixable=False,
+)

@@ -1,0 +1,32 @@
+"""The file cannot be read.
+
+## What it does
+Reports a configuration file that exists but cannot be read (permissions, I/O error).
+
+## Why is this bad?
+If flinklint cannot read it, Flink (running as another user) may not be able to either; and
+nothing in it was checked.
+
+A file that cannot be read cannot be shown here; any readable file passes:
+
+## Use instead
+```yaml flink-conf.yaml
+taskmanager.memory.process.size: 4g
+```
+
+## Fix safety
+No fix.
+"""
+
+from flinklint.loader.codes import UNREADABLE_FILE as CODE
+from flinklint.rule import Rule, reported_by_loader
+
+RULE = Rule(
+    code=CODE.code,
+    name=CODE.name,
+    severity=CODE.severity,
+    summary="The file cannot be read.",
+    check=reported_by_loader,
+    doc=__doc__ or "",
+    fixable=False,
+)
