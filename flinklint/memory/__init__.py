@@ -2,8 +2,10 @@
 
 ``resolve_taskmanager(effective, version)`` and ``resolve_jobmanager(effective, version)`` take
 the effective configuration (key -> string, as Flink loaded it) and return a
-:class:`~flinklint.memory.model.ProcessModel`; they never raise. Imports are lazy so that
-importing this package costs nothing.
+:class:`~flinklint.memory.model.ProcessModel`; they never raise. ``types`` optionally gives the
+YAML type of each value of a ``config.yaml`` (``integer``, ``float``, ``boolean``, ...), which
+changes a few conversions exactly as in Flink; :func:`value_types` takes it from a loaded
+configuration and :func:`resolve` does both. Imports are lazy so importing this costs nothing.
 """
 
 from __future__ import annotations
@@ -12,21 +14,48 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from flinklint.config import FlinkConfig
     from flinklint.memory.model import ProcessModel
     from flinklint.versions import FlinkVersion
 
-__all__ = ["resolve_jobmanager", "resolve_taskmanager"]
+__all__ = ["resolve", "resolve_jobmanager", "resolve_taskmanager", "value_types"]
 
 
-def resolve_taskmanager(effective: Mapping[str, str], version: FlinkVersion) -> ProcessModel:
+def resolve_taskmanager(
+    effective: Mapping[str, str],
+    version: FlinkVersion,
+    types: Mapping[str, str] | None = None,
+) -> ProcessModel:
     """The TaskManager as Flink's ``BashJavaUtils GET_TM_RESOURCE_PARAMS`` resolves it."""
-    from flinklint.memory.taskmanager import resolve_taskmanager as resolve
+    from flinklint.memory.taskmanager import resolve_taskmanager as run
 
-    return resolve(effective, version)
+    return run(effective, version, types)
 
 
-def resolve_jobmanager(effective: Mapping[str, str], version: FlinkVersion) -> ProcessModel:
+def resolve_jobmanager(
+    effective: Mapping[str, str],
+    version: FlinkVersion,
+    types: Mapping[str, str] | None = None,
+) -> ProcessModel:
     """The JobManager as Flink's ``BashJavaUtils GET_JM_RESOURCE_PARAMS`` resolves it."""
-    from flinklint.memory.jobmanager import resolve_jobmanager as resolve
+    from flinklint.memory.jobmanager import resolve_jobmanager as run
 
-    return resolve(effective, version)
+    return run(effective, version, types)
+
+
+def value_types(config: FlinkConfig) -> dict[str, str]:
+    """The YAML type of every effective value that is not a plain string."""
+    types: dict[str, str] = {}
+    for entry in config.entries:
+        if config.effective.get(entry.key) == entry.value:
+            types[entry.key] = entry.value_type.value
+    return {key: kind for key, kind in types.items() if kind != "string"}
+
+
+def resolve(config: FlinkConfig, version: FlinkVersion) -> tuple[ProcessModel, ProcessModel]:
+    """Both processes of a loaded configuration: (TaskManager, JobManager)."""
+    types = value_types(config)
+    return (
+        resolve_taskmanager(config.effective, version, types),
+        resolve_jobmanager(config.effective, version, types),
+    )

@@ -50,6 +50,15 @@ class Ctx:
         return size
 
 
+def log_lines(logs: list[str]) -> tuple[str, ...]:
+    """Our ``LEVEL message`` entries as BashJavaUtils prints them (``%-5p %x - %m``)."""
+    out = []
+    for entry in logs:
+        level, _, message = entry.partition(" ")
+        out.append(f"{level:<5} [] - {message}")
+    return tuple(out)
+
+
 def fail(
     message: str,
     kind: str,

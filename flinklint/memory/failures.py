@@ -33,7 +33,7 @@ Failure kinds (stable identifiers, one per check of Flink's that can fail):
 
 from __future__ import annotations
 
-from flinklint.memory.common import Ctx
+from flinklint.memory.common import Ctx, log_lines
 from flinklint.memory.javanum import JavaError
 from flinklint.memory.model import Failure, ProcessModel
 
@@ -55,5 +55,5 @@ def to_model(process: str, ctx: Ctx, error: JavaError) -> ProcessModel:
         _kind(error), tuple(error.keys), error.message or "", error.chain(), dict(error.numbers)
     )
     return ProcessModel(
-        process, dict(ctx.components), failure, tuple(ctx.clamps), logs=tuple(ctx.logs)
+        process, dict(ctx.components), failure, tuple(ctx.clamps), logs=log_lines(ctx.logs)
     )

@@ -12,7 +12,11 @@ from __future__ import annotations
 import math
 import re
 import struct
+from collections.abc import Callable
 from fractions import Fraction
+from typing import TypeVar, cast
+
+T = TypeVar("T")
 
 NFE = "java.lang.NumberFormatException"
 
@@ -186,3 +190,34 @@ def parse_boolean(text: str) -> bool:
         "java.lang.IllegalArgumentException",
         f"Unrecognized option for boolean: {text}. Expected either true or false(case insensitive)",
     )
+
+
+_FLOAT_MIN, _FLOAT_MAX = 1.401298464324817e-45, 3.4028234663852886e38
+
+
+def convert(parse: Callable[[str], T], raw: str, yaml_type: str | None) -> T:
+    """Convert an option value that standard YAML typed (``integer``, ``float``, ``boolean``).
+
+    Flink keeps YAML scalars typed (Integer, Long, Double, Boolean) and converts them with
+    other rules than strings: a Long is range-checked for an Integer option, a Double is
+    narrowed (and range-checked) for a Float option. Strings go through ``parse``.
+    """
+    if yaml_type == "integer" and parse is parse_int and _INT.fullmatch(raw):
+        number = int(raw)  # an Integer, a Long (range-checked) or a BigInteger (parsed)
+        if not -(2**31) <= number < 2**31 and -(2**63) <= number < 2**63:
+            raise JavaError(
+                "java.lang.IllegalArgumentException",
+                f"Configuration value {number} overflows/underflows the integer type.",
+            )
+    if yaml_type == "float" and parse is parse_float:
+        value = parse_double(raw)
+        magnitude = abs(value)
+        if value == 0 or _FLOAT_MIN <= magnitude <= _FLOAT_MAX:
+            return cast(T, _f32(value))
+        from flinklint.memory.javafmt import double_to_string
+
+        raise JavaError(
+            "java.lang.IllegalArgumentException",
+            f"Configuration value {double_to_string(value)} overflows/underflows the float type.",
+        )
+    return parse(raw)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from flinklint.memory import options as o
-from flinklint.memory.common import ICE, Ctx, fail, read_memory
+from flinklint.memory.common import ICE, Ctx, fail, log_lines, read_memory
 from flinklint.memory.failures import to_model
 from flinklint.memory.javafmt import hashmap_order
 from flinklint.memory.javanum import JavaError, parse_boolean
@@ -40,10 +40,14 @@ _LOG_LINES = (
 )
 
 
-def resolve_jobmanager(effective: Mapping[str, str], version: FlinkVersion) -> ProcessModel:
+def resolve_jobmanager(
+    effective: Mapping[str, str],
+    version: FlinkVersion,
+    types: Mapping[str, str] | None = None,
+) -> ProcessModel:
     """The JobManager's memory, JVM arguments and ``-D`` string, or why Flink refuses it."""
     logs: list[str] = []
-    ctx = Ctx(Conf(dict(effective), logs), logs)
+    ctx = Ctx(Conf(dict(effective), logs, types), logs)
     try:
         return _resolve(ctx, version)
     except JavaError as error:
@@ -85,7 +89,13 @@ def _resolve(ctx: Ctx, version: FlinkVersion) -> ProcessModel:
     }
     dynamic = " ".join(f"-D {key}={entries[key]}" for key in hashmap_order(entries))
     return ProcessModel(
-        "jobmanager", dict(ctx.components), None, tuple(ctx.clamps), jvm, dynamic, tuple(ctx.logs)
+        "jobmanager",
+        dict(ctx.components),
+        None,
+        tuple(ctx.clamps),
+        jvm,
+        dynamic,
+        log_lines(ctx.logs),
     )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-from flinklint.memory.javanum import JavaError
+from flinklint.memory.javanum import JavaError, convert
 from flinklint.memory.model import Origin
 from flinklint.versions import FlinkVersion
 
@@ -104,14 +104,20 @@ class Mapped:
 class Conf:
     """The effective configuration, read with Flink's ``Configuration`` semantics."""
 
-    def __init__(self, values: Mapping[str, str | Mapped], logs: list[str]) -> None:
+    def __init__(
+        self,
+        values: Mapping[str, str | Mapped],
+        logs: list[str],
+        types: Mapping[str, str] | None = None,
+    ) -> None:
         self.values = values
         self.logs = logs
+        self.types = types or {}
         self.used: dict[str, tuple[Origin, str]] = {}
 
     def with_value(self, key: str, value: Mapped) -> Conf:
         """A copy with ``key`` set, as ``new Configuration(conf).set(option, value)``."""
-        copy = Conf({**self.values, key: value}, self.logs)
+        copy = Conf({**self.values, key: value}, self.logs, self.types)
         copy.used = self.used
         return copy
 
@@ -155,7 +161,7 @@ class Conf:
         origin = Origin.EXPLICIT if key == option.key else Origin.FALLBACK
         self.used[option.key] = (origin, key)
         try:
-            return parse(raw)
+            return convert(parse, raw, self.types.get(key))
         except JavaError as error:
             raise JavaError(
                 IAE, f"Could not parse value '{raw}' for key '{option.key}'.", error

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import NoReturn
 
 from flinklint.memory import options as o
-from flinklint.memory.common import ICE, Ctx, fail
+from flinklint.memory.common import ICE, Ctx, fail, log_lines
 from flinklint.memory.external import LIST, external_resources
 from flinklint.memory.failures import to_model
 from flinklint.memory.javafmt import double_to_string, hashmap_order
@@ -50,13 +50,17 @@ _LOG_LINES = (
 )
 
 
-def resolve_taskmanager(effective: Mapping[str, str], version: FlinkVersion) -> ProcessModel:
+def resolve_taskmanager(
+    effective: Mapping[str, str],
+    version: FlinkVersion,
+    types: Mapping[str, str] | None = None,
+) -> ProcessModel:
     """The TaskManager's memory, JVM arguments and ``-D`` string, or why Flink refuses it.
 
     Never raises: any unexpected problem is reported as a failure of kind ``internal-error``.
     """
     logs: list[str] = []
-    ctx = Ctx(Conf(dict(effective), logs), logs)
+    ctx = Ctx(Conf(dict(effective), logs, types), logs)
     try:
         return _resolve(ctx, version)
     except JavaError as error:
@@ -98,7 +102,7 @@ def _resolve(ctx: Ctx, version: FlinkVersion) -> ProcessModel:
         tuple(ctx.clamps),
         jvm,
         _dynamic(sizes, cpu, slots, extras),
-        tuple(ctx.logs),
+        log_lines(ctx.logs),
     )
 
 
