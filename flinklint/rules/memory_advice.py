@@ -1,0 +1,92 @@
+"""From a resolver failure to a finding: which rule owns it, where it points, what to change.
+
+Every failure kind the resolver can produce (``flinklint.memory.failures.KINDS``) is owned by
+exactly one memory rule, which lists it in its module's ``KINDS`` and words the advice in its
+``advise`` function. :func:`failure_hits` is the check of those rules; :func:`advice_for` serves
+``flinklint explain``. The one exception is ``internal-error``, a defect of flinklint itself:
+the rule that owns it raises, so the engine reports it as ``FL000`` with a request for a report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import cache
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+from flinklint.rule import Hit
+
+if TYPE_CHECKING:
+    from flinklint.config import FlinkConfig
+    from flinklint.memory.model import Failure
+    from flinklint.rule import Context
+    from flinklint.versions import FlinkVersion
+
+Advise = Callable[["Failure", "FlinkConfig", str, "FlinkVersion"], Hit]
+INTERNAL = "internal-error"
+
+# The rule modules that turn resolver failures into findings, in code order.
+FAILURE_RULES = (
+    "network_min_exceeds_max", "overhead_out_of_range", "process_memory_missing",
+    "process_memory_too_small", "components_exceed_flink_memory", "inconsistent_memory_range",
+    "derived_network_out_of_range", "jobmanager_memory_inconsistent", "invalid_memory_value",
+    "invalid_segment_size", "cpu_cores_not_positive", "memory_overflow",
+)
+
+
+@cache
+def owners() -> dict[str, tuple[str, Advise]]:
+    """Failure kind -> (rule code, the rule's advise function)."""
+    table: dict[str, tuple[str, Advise]] = {}
+    for name in FAILURE_RULES:
+        module = import_module(f"flinklint.rules.{name}")
+        for kind in module.KINDS:
+            table[kind] = (module.RULE.code, module.advise)
+    return table
+
+
+def process_of(failure: Failure) -> str:
+    for key in failure.keys:
+        if key.startswith("jobmanager."):
+            return "jobmanager"
+    return "jobmanager" if failure.message.startswith("JobManager") else "taskmanager"
+
+
+def failure_hits(ctx: Context, kinds: tuple[str, ...]) -> Iterator[Hit]:
+    """The findings of a failure rule: one per process whose resolution fails with ``kinds``."""
+    from flinklint.rules.memory_common import applies, models
+
+    if not applies(ctx.config):
+        return
+    for process, model in models(ctx):
+        failure = model.failure
+        if failure is None or failure.kind not in kinds:
+            continue
+        if failure.kind == INTERNAL:
+            raise RuntimeError(f"the {process} resolver failed: {failure.message}")
+        _, advise = owners()[failure.kind]
+        yield advise(failure, ctx.config, process, ctx.version)
+
+
+def advice_for(
+    failure: Failure,
+    config: FlinkConfig,
+    process: str | None = None,
+    version: FlinkVersion | None = None,
+) -> tuple[str, int, str]:
+    """The rule code, the line of the responsible key and the advice for a resolver failure."""
+    from flinklint.versions import default_for
+
+    process = process or process_of(failure)
+    version = version or config.flink_version or default_for(config.kind)
+    if failure.kind == INTERNAL or failure.kind not in owners():
+        return ("FL000", config.base_line,
+                f"flinklint could not resolve this {process}: {failure.message}; please report it")
+    code, advise = owners()[failure.kind]
+    hit = advise(failure, config, process, version)
+    if failure.kind == "no-memory-configured":
+        from flinklint.rules import no_memory_settings
+
+        if no_memory_settings.nothing_configured(config, version):
+            return no_memory_settings.RULE.code, hit.span.line, no_memory_settings.message(config)
+    return code, hit.span.line, hit.message

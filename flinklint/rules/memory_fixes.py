@@ -1,0 +1,64 @@
+"""Fixes the memory rules offer: drop the lines of a key, or set a key's value.
+
+Both are unsafe (they change how much memory a process gets) and both are proved before they are
+offered: the edited text is loaded again and must still load, with ``key`` gone (or holding the
+new value) and every other effective key unchanged. Removing the only child of a nested
+``config.yaml`` mapping would leave ``process:`` empty (a null value Flink refuses), so such a
+fix is simply not offered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from flinklint.config import Entry, FlinkConfig, Source
+from flinklint.findings import Applicability, Edit, Fix
+from flinklint.rules.memory_common import parse
+
+
+def delete_key(config: FlinkConfig, key: str, message: str) -> Fix | None:
+    """Remove every line of the file that writes ``key`` (so no earlier duplicate takes over)."""
+    entries = [e for e in config.all(key) if e.source is Source.FILE]
+    if not entries or any(e.source is not Source.FILE for e in config.all(key)):
+        return None
+    edits = tuple(Edit.delete_lines(e.key_span.line, _last_line(e)) for e in reversed(entries))
+    return _proved(config, edits, key, None, message)
+
+
+def set_value(config: FlinkConfig, entry: Entry, key: str, value: str, message: str) -> Fix | None:
+    """Replace the value of ``entry`` (which supplies ``key``) with ``value``."""
+    if entry.value_span is None or entry.source is Source.DEFINE:
+        return None
+    edits = (Edit.replace(entry.value_span, value),)
+    return _proved(config, edits, key, value, message)
+
+
+def _last_line(entry: Entry) -> int:
+    return entry.value_span.end_line if entry.value_span else entry.key_span.line
+
+
+def _proved(config: FlinkConfig, edits: Sequence[Edit], key: str, value: str | None,
+            message: str) -> Fix | None:
+    """The fix, if the edited text loads with ``key`` now ``value`` (None: gone), else None."""
+    from flinklint.fixer import EditError, apply_edits
+    from flinklint.loader import load_bytes
+
+    try:
+        text = apply_edits(config.text, edits)
+    except EditError:
+        return None
+    defines = {e.key: e.value for e in config.entries if e.source is Source.DEFINE}
+    reloaded = load_bytes(text.encode("utf-8"), Path(config.path), defines=defines,
+                          kind=config.kind) or []
+    same = [c for c in reloaded if c.document == config.document]
+    if len(same) != 1 or not same[0].lintable:
+        return None
+    after = dict(same[0].effective)
+    new = after.pop(key, None)
+    before = {k: v for k, v in config.effective.items() if k != key}
+    if after != before or (new is None) != (value is None):
+        return None
+    if value is not None and new is not None and parse(new) != parse(value):
+        return None
+    return Fix(message, tuple(edits), Applicability.UNSAFE)

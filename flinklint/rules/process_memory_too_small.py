@@ -1,0 +1,80 @@
+"""The process size cannot hold the metaspace, the JVM overhead and the Flink memory.
+
+## What it does
+Reports a TaskManager or JobManager whose `*.memory.process.size` is smaller than what must fit
+in it: the JVM metaspace plus the JVM overhead (when only the process size is set), or the Flink
+memory plus the metaspace (when the Flink size or the fine-grained sizes are set too). The
+message gives the numbers and the smallest process size that lets the process start, found by
+resolving it again.
+
+## Why is this bad?
+Flink refuses to start the process, with `Sum of configured JVM Metaspace (...) and JVM Overhead
+(...) exceed configured Total Process Memory (...)` or `The configured Total Process Memory size
+(...) is less than the sum of the derived Total Flink Memory size (...) and the configured or
+default JVM Metaspace size (...)`.
+
+## Example
+```yaml flink-conf.yaml
+taskmanager.memory.process.size: 1728m
+jobmanager.memory.process.size: 300m
+```
+
+## Use instead
+```yaml flink-conf.yaml
+taskmanager.memory.process.size: 1728m
+jobmanager.memory.process.size: 1g
+```
+
+## Fix safety
+No fix: raise the size as the message says, or remove the other total (see FL201).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from flinklint.config import FlinkConfig
+from flinklint.findings import Severity
+from flinklint.memory.model import Failure
+from flinklint.rule import Context, Hit, Rule
+from flinklint.rules.memory_advice import failure_hits
+from flinklint.rules.memory_common import TITLE, locate, shown, size
+from flinklint.rules.memory_search import nearest
+from flinklint.versions import FlinkVersion
+
+KINDS = ("metaspace-overhead-exceed-process", "process-below-flink-plus-metaspace")
+
+
+def advise(failure: Failure, config: FlinkConfig, process: str, version: FlinkVersion) -> Hit:
+    n = failure.numbers
+    key = f"{process}.memory.process.size"
+    if failure.kind == KINDS[0]:
+        what = (f"JVM metaspace {size(n['metaspace'])} + JVM overhead {size(n['overhead'])} = "
+                f"{size(n['metaspace'] + n['overhead'])}")
+    else:
+        what = (f"Flink memory {size(n['flink'])} + JVM metaspace {size(n['metaspace'])} = "
+                f"{size(n['flink'] + n['metaspace'])}")
+    message = (
+        f"Flink refuses to start the {TITLE[process]}: {shown(config, key)} "
+        f"({size(n['process'])}) is smaller than {what}"
+    )
+    value = nearest(config, process, version, key, n["process"], True)
+    if value is not None:
+        message += f"; set it to at least {value}"
+    if failure.kind == KINDS[1]:
+        message += ", or remove it so that Flink derives it"
+    return Hit(locate(config, failure.keys, process), message)
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    return failure_hits(ctx, KINDS)
+
+
+RULE = Rule(
+    code="FL206",
+    name="process-memory-too-small",
+    severity=Severity.ERROR,
+    summary="The process size cannot hold the metaspace, the JVM overhead and the Flink memory.",
+    check=check,
+    doc=__doc__ or "",
+)
