@@ -60,15 +60,15 @@ class Context:
 
     @cached_property
     def taskmanager(self) -> ProcessModel:
-        from flinklint.memory import resolve_taskmanager
+        from flinklint.memory import resolve_taskmanager, value_types
 
-        return resolve_taskmanager(self.config.effective, self.version)
+        return resolve_taskmanager(self.config.effective, self.version, value_types(self.config))
 
     @cached_property
     def jobmanager(self) -> ProcessModel:
-        from flinklint.memory import resolve_jobmanager
+        from flinklint.memory import resolve_jobmanager, value_types
 
-        return resolve_jobmanager(self.config.effective, self.version)
+        return resolve_jobmanager(self.config.effective, self.version, value_types(self.config))
 
 
 Check = Callable[[Context], Iterable[Hit]]
