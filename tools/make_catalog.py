@@ -103,14 +103,16 @@ def values_text(golden: dict[str, dict[str, list[Any]]]) -> str:
                 error = [e.removeprefix("java.lang.") for e in (r.get("error") or [])[1:]]
                 row = [kind, r["type"], r["text"], r["yaml"], r.get("value"), error or None]
                 grouped.setdefault(json.dumps(row, ensure_ascii=False), []).append(version)
-    lines = [f'[{json.dumps(v)}, {row[1:]}' for row, v in grouped.items()]
+    lines = [f"[{json.dumps(v)}, {row[1:]}" for row, v in grouped.items()]
     return "[\n" + ",\n".join(lines) + "\n]\n"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=default_cache())
-    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "flinklint-catalog")
+    parser.add_argument(
+        "--work", type=Path, default=Path(tempfile.gettempdir()) / "flinklint-catalog"
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--fresh", action="store_true", help="dump again even if cached")
     parser.add_argument("--values", type=Path, help="also write how Flink reads typed values here")

@@ -3,7 +3,8 @@
 ``FAMILIES``: keys Flink (or a plugin, or the Kubernetes operator) reads by prefix. Each is
 ``(pattern, anchor, what reads it)``: ``*`` matches one dotted segment and ``**`` one or more;
 the family exists in the versions that have the ``anchor`` option (every version when None).
-``SHELL_KEYS``: keys only ``bin/config.sh`` reads, with their type, in versions whose jars lack them.
+``SHELL_KEYS``: keys only ``bin/config.sh`` reads, with their type, in versions whose jars lack
+them.
 ``REPLACEMENTS``: what to use instead of a deprecated or removed key where Flink's own fallback
 keys and descriptions do not say it; they override the derived ones.
 """
@@ -19,7 +20,7 @@ FAMILIES: tuple[tuple[str, str | None, str], ...] = (
     ("containerized.taskmanager.env.**", None, "environment variables of TaskManager containers"),
     ("flink.hadoop.**", None, "Hadoop configuration passed through by Flink"),
     ("flink.yarn.**", None, "YARN configuration passed through by Flink"),
-    ("fs.*.**", None, "file system options per scheme (fs.<scheme>.limit.*, Hadoop fs.s3a.* & co.)"),
+    ("fs.*.**", None, "file system options per scheme (fs.<scheme>.limit.*, fs.s3a.* & co.)"),
     ("s3.**", None, "S3 file system plugins (flink-s3-fs-hadoop, flink-s3-fs-presto)"),
     ("s3a.**", None, "S3 file system plugin flink-s3-fs-hadoop"),
     ("presto.s3.**", None, "S3 file system plugin flink-s3-fs-presto"),

@@ -4,7 +4,8 @@ The file (read by ``flinklint/catalog.py``) holds, with a version set written as
 ``flinklint.versions.SUPPORTED`` (bit 0 = 1.15):
 
 ``options``   key -> [present, deprecated, variants]; a variant is [mask, type, default, enum]
-              (``enum`` indexes ``enums``; -1 when the type is not an enum); types are
+              (``enum`` indexes ``enums``, each [Java class, constants' toString()...]; -1
+              when the type is not an enum); types are
               ``bool int long float double str dur mem map enum`` with ``list:`` for lists.
 ``aliases``   fallback key -> [[main key, deprecated (0/1), mask], ...]
 ``families``  [pattern, mask, type, what reads it]; ``*`` is one dotted segment, ``**`` one or
@@ -61,7 +62,7 @@ class Builder:
         self.enums: list[list[str]] = []
         self.options: dict[str, list[Any]] = {}
         self.aliases: dict[str, dict[tuple[str, int], int]] = defaultdict(dict)
-        self.families: dict[tuple[str, str], int] = {}
+        self.families: dict[str, list[Any]] = {}  # pattern -> [mask, type, note]
         self.descriptions: dict[str, str] = {}
 
     def enum_index(self, values: list[str]) -> int:
@@ -88,7 +89,8 @@ class Builder:
             ("**" if i == len(parts) - 1 else "*") if _PLACEHOLDER.fullmatch(p) else p
             for i, p in enumerate(parts)
         )
-        self.families[(pattern, code)] = self.families.get((pattern, code), 0) | 1 << index
+        family = self.families.setdefault(pattern, [0, "" if pattern.endswith("**") else code, ""])
+        family[0] |= 1 << index
 
     def add_option(self, index: int, key: str, defs: list[Row]) -> None:
         bit = 1 << index
@@ -97,7 +99,9 @@ class Builder:
         entry[0] |= bit
         if all(_deprecated(d) for d in defs):
             entry[1] |= bit
-        enum = -1 if row["enum"] is None else self.enum_index([e[1] for e in row["enum"]])
+        enum = -1
+        if row["enum"] is not None:
+            enum = self.enum_index([row["type"], *(e[1] for e in row["enum"])])
         spec = [type_code(row), row["default"], enum]
         for variant in entry[2]:
             if variant[1:] == spec:
@@ -124,8 +128,11 @@ class Builder:
     def result(self) -> dict[str, Any]:
         from catalog.replacements import derive
 
-        families = [[p, m, c, ""] for (p, c), m in sorted(self.families.items())]
-        families += [[p, self.anchor_mask(a), "", note] for p, a, note in FAMILIES]
+        for pattern, anchor, note in FAMILIES:
+            family = self.families.setdefault(pattern, [0, "", note])
+            family[0] |= self.anchor_mask(anchor)
+            family[2] = note
+        families = [[p, *rest] for p, rest in sorted(self.families.items())]
         aliases = {
             k: [[main, dep, mask] for (main, dep), mask in sorted(v.items())]
             for k, v in sorted(self.aliases.items())

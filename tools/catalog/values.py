@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-_BOOL = "true TRUE:b True:b false:b FaLsE yes on 1:i 0:i t"
+_BOOL = "true:b TRUE:b True:b false:b FaLsE yes on 1:i 0:i t"
 _INT = ("1:i -1:i +5:i 007:i 1.0:f 1e3:f 2147483647:i 2147483648:i -2147483649:i 0x10:i "
         "abc 1_000 12a 99999999999999999999:i")  # fmt: skip
 _LONG = "9223372036854775807:i 9223372036854775808:i -5:i 1.5:f 0x10:i 10L 1_0"
@@ -25,12 +25,12 @@ _DURATION = (
     "1day 1days 100ms 100milli 100millis 100millisecond 100milliseconds 5us 5µs 5micro "
     "5micros 5microsecond 5microseconds 5ns 5nano 5nanos 5nanosecond 5nanoseconds 100:i "
     "PT10S pt10s P1D PT1.5S 1.5s:s 1.5:f -1s s 10x 1w 10hrs 0:i 007s 106751991167d "
-    "106751991168d 9223372036854775807ns 9223372036854775808 10SECONDS 1H 3MIN "
+    "106751991168d 9223372036854775807ns 9223372036854775808:i 10SECONDS 1H 3MIN "
     "106751991167301d 9223372036854775807d 99999999999999999999ms 9223372036854775808ns "
     "-PT1S PT-1S -PT-1S P1DT2H PT1,5S P1W P1Y PT1.1234567891S PT PT1S5 10_s"
 )
 _MEMORY = ("1g 1728_MB 1G 1gb 1m 1k 1t 1tb 1b 1bytes 1024:i 1.5g 1kib 1Gi 8388608t 8388607t "
-           "9223372036854775807 9223372036854775808:i 0:i -1m:s 64mebibytes abc")  # fmt: skip
+           "9223372036854775807:i 9223372036854775808:i 0:i -1m:s 64mebibytes abc")  # fmt: skip
 _ENUM = "STREAMING streaming Batch automatic foo"
 CASES: dict[str, str] = {
     "bool": _BOOL, "int": _INT, "long": _LONG, "float": _FLOAT, "double": _FLOAT,
@@ -45,8 +45,13 @@ def cases() -> list[tuple[str, str, str]]:
     for kind, texts in CASES.items():
         for item in texts.split(" "):
             text, _, yaml_type = item.partition(":") if ":" in item[1:] else (item, "", "")
-            out.append((kind, text.replace("_", " ") if "_s" in text or "_MB" in text else text,
-                        yaml_type or "s"))
+            out.append(
+                (
+                    kind,
+                    text.replace("_", " ") if "_s" in text or "_MB" in text else text,
+                    yaml_type or "s",
+                )
+            )
     return out
 
 
