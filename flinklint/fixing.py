@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flinklint.findings import Applicability, Finding, Fix, Severity
-from flinklint.fixer import BOM, EditError, apply_edits, compatible, encode, write_atomic
+from flinklint.fixer import EditError, apply_edits, compatible, encode, write_atomic
 from flinklint.lint import FileResult, LintRequest, lint_file
 
 MAX_ROUNDS = 10
@@ -43,7 +43,7 @@ def _fixable(findings: list[Finding], unsafe: bool) -> list[Finding]:
 
 
 def _relint(result: FileResult, text: str, request: LintRequest) -> FileResult | None:
-    data = encode(text, had_bom=result.data.startswith(BOM.encode()))
+    data = encode(text, had_bom=result.bom)
     return lint_file(Path(result.path), result.settings, request, data=data)
 
 
@@ -126,5 +126,4 @@ def diff(outcome: FixOutcome) -> str:
 
 
 def write(outcome: FixOutcome) -> None:
-    had_bom = outcome.result.data.startswith(BOM.encode()) if outcome.result.data else False
-    write_atomic(Path(outcome.result.path), encode(outcome.fixed, had_bom=had_bom))
+    write_atomic(Path(outcome.result.path), encode(outcome.fixed, had_bom=outcome.result.bom))

@@ -48,7 +48,7 @@ class FileResult:
     configs: list[FlinkConfig]
     versions: list[FlinkVersion]
     findings: list[Finding]
-    data: bytes = b""
+    bom: bool = False  # the file starts with a UTF-8 byte-order mark (kept when fixing)
 
 
 def settings_for(path: Path, request: LintRequest) -> Settings:
@@ -127,4 +127,5 @@ def lint_file(
         versions.append(version)
         findings.extend(lint(config, version, selection, settings.rule_options()))
     text = configs[0].text if configs else ""
-    return FileResult(str(path), text, settings, configs, versions, findings)
+    bom = bool(configs) and configs[0].meta.get("bom") == "true"
+    return FileResult(str(path), text, settings, configs, versions, findings, bom)
