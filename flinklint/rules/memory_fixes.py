@@ -62,3 +62,19 @@ def _proved(config: FlinkConfig, edits: Sequence[Edit], key: str, value: str | N
     if value is not None and new is not None and parse(new) != parse(value):
         return None
     return Fix(message, tuple(edits), Applicability.UNSAFE)
+
+
+def append_unit(config: FlinkConfig, entry: Entry, key: str, unit: str,
+                message: str) -> Fix | None:
+    """Write ``unit`` right after the number of ``entry``'s value (inside any quotes)."""
+    span = entry.value_span
+    if span is None or entry.source is Source.DEFINE or span.line != span.end_line:
+        return None
+    lines = config.text.splitlines()
+    if span.line > len(lines) or span.end_column > len(lines[span.line - 1]):
+        return None
+    last = lines[span.line - 1][span.end_column - 1]
+    column = span.end_column if last in "\"'" else span.end_column + 1
+    number = lines[span.line - 1][span.column - 1:column - 1].strip("\"' ")
+    edits = (Edit.insert(span.line, column, unit),)
+    return _proved(config, edits, key, number + unit, message)

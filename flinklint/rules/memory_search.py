@@ -25,10 +25,12 @@ LIMIT = 64 * TB
 
 def resolve_with(config: FlinkConfig, process: str, version: FlinkVersion,
                  changes: dict[str, str]) -> ProcessModel:
-    from flinklint.memory import resolve_jobmanager, resolve_taskmanager
+    """``process`` resolved with ``changes`` (written as plain strings) applied."""
+    from flinklint.memory import resolve_jobmanager, resolve_taskmanager, value_types
 
     resolve = resolve_taskmanager if process == "taskmanager" else resolve_jobmanager
-    return resolve({**config.effective, **changes}, version)
+    types = {k: t for k, t in value_types(config).items() if k not in changes}
+    return resolve({**config.effective, **changes}, version, types)
 
 
 def resolves(model: ProcessModel) -> bool:
