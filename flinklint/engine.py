@@ -24,7 +24,7 @@ from functools import cache
 
 from flinklint.config import FlinkConfig
 from flinklint.findings import Finding, Severity, Span
-from flinklint.rule import Context, Rule
+from flinklint.rule import Context, Hit, Rule
 from flinklint.versions import FlinkVersion
 
 INTERNAL_ERROR = "FL000"
@@ -113,11 +113,17 @@ def lint(
     return sorted(set(found), key=Finding.sort_key)
 
 
+def _hit_severity(rule: Rule, hit: Hit, severity: Severity) -> Severity:
+    """A hit's own severity, unless the user configured one for the rule."""
+    return hit.severity if hit.severity is not None and severity is rule.severity else severity
+
+
 def _run(rule: Rule, ctx: Context, severity: Severity) -> list[Finding]:
     path = ctx.config.path
     try:
         return [
-            Finding(rule.code, rule.name, severity, hit.message, path, hit.span, hit.fix)
+            Finding(rule.code, rule.name, _hit_severity(rule, hit, severity), hit.message, path,
+                    hit.span, hit.fix)
             for hit in rule.check(ctx)
         ]
     except Exception as err:  # a bug in a rule must not take the run down

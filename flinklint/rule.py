@@ -38,11 +38,16 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """What a check reports: where, what, and optionally how to fix it."""
+    """What a check reports: where, what, and optionally how to fix it.
+
+    ``severity`` lets a rule whose findings differ in weight (a removed memory key is an error,
+    other removed keys are warnings) set it per hit; a severity configured for the rule wins.
+    """
 
     span: Span
     message: str
     fix: Fix | None = None
+    severity: Severity | None = None
 
 
 class Context:
