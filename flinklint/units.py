@@ -110,9 +110,21 @@ def human(size: int) -> str:
     """``MemorySize.toHumanReadableString()``: ``1.688gb (1811939328 bytes)``, ``0 bytes``."""
     for mult, names in reversed(_UNITS[1:]):
         if size > mult:
-            approx = Decimal(repr(float(size) / mult)).quantize(Decimal("0.001"), ROUND_HALF_UP)
-            return f"{approx}{names[1]} ({size} bytes)"
+            return f"{_three_decimals(float(size) / mult)}{names[1]} ({size} bytes)"
     return f"{size} bytes"
+
+
+def _three_decimals(value: float) -> str:
+    """Java's ``%.3f``: the shortest decimal of the double, rounded half up to 3 places."""
+    text = repr(value)
+    if "e" in text or "E" in text:
+        return str(Decimal(text).quantize(Decimal("0.001"), ROUND_HALF_UP))
+    whole, _, frac = text.partition(".")
+    if len(frac) <= 3:
+        return f"{whole}.{frac.ljust(3, '0')}"
+    if frac[3] < "5":
+        return f"{whole}.{frac[:3]}"
+    return str(Decimal(f"{whole}.{frac[:3]}") + Decimal("0.001"))
 
 
 def _checked(value: int) -> int:

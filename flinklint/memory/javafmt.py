@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import struct
 from collections.abc import Iterable
+from functools import lru_cache
 
 # FloatingDecimal's table of decimal digits that a power of two makes insignificant
 _INSIGNIFICANT = (
@@ -57,6 +58,7 @@ def double_to_string(value: float) -> str:
     return f"{sign}{digits[0]}.{digits[1:] or '0'}E{point - 1}"
 
 
+@lru_cache(maxsize=4096)
 def string_hash(text: str) -> int:
     """``String.hashCode()`` (over UTF-16 code units), as an unsigned 32-bit value."""
     h = 0
@@ -72,7 +74,11 @@ def hashmap_order(keys: Iterable[str]) -> list[str]:
     Buckets are ``(h ^ h >>> 16) & (n - 1)`` for the final table size ``n`` (16, doubled while
     the size exceeds 3/4 of it); entries of one bucket keep insertion order.
     """
-    unique = list(dict.fromkeys(keys))
+    return list(_order(tuple(dict.fromkeys(keys))))
+
+
+@lru_cache(maxsize=1024)
+def _order(unique: tuple[str, ...]) -> tuple[str, ...]:
     capacity = 16
     while len(unique) > capacity * 3 // 4:
         capacity *= 2
@@ -81,4 +87,4 @@ def hashmap_order(keys: Iterable[str]) -> list[str]:
         h = string_hash(key)
         return (h ^ (h >> 16)) & (capacity - 1)
 
-    return sorted(unique, key=bucket)
+    return tuple(sorted(unique, key=bucket))

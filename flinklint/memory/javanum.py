@@ -80,29 +80,38 @@ _HEX = re.compile(
 )
 
 
-def _exact(text: str) -> tuple[str, Fraction | float]:
-    """Parse Java's floating-point grammar into a sign and an exact value (or inf/nan)."""
+def _exact(text: str) -> tuple[str, float, Callable[[], Fraction]]:
+    """Parse Java's floating-point grammar: sign, the nearest double, and the exact value."""
     trimmed = java_trim(text)
     if not trimmed:
         raise JavaError(NFE, "empty String")
     match = _DEC.fullmatch(trimmed)
     if match:
         if match.group(2):
-            return "", math.nan
+            return "", math.nan, _no_exact
         if match.group(3):
-            return match.group(1), math.inf
-        return match.group(1), Fraction(match.group(4))
+            return match.group(1), math.inf, _no_exact
+        digits = match.group(4)
+        return match.group(1), float(digits), lambda: Fraction(digits)
     match = _HEX.fullmatch(trimmed)
     if match is None:
         raise JavaError(NFE, _bad_float_message(trimmed))
     whole, _, frac = match.group(2).partition(".")
     mantissa = int((whole + frac) or "0", 16)
     exponent = int(match.group(3)) - 4 * len(frac)
-    if mantissa == 0:
-        return match.group(1), Fraction(0)
-    if exponent > 2000 or exponent < -2000:  # far beyond float range: inf or 0
-        return match.group(1), math.inf if exponent > 0 else Fraction(0)
-    return match.group(1), Fraction(mantissa) * Fraction(2) ** exponent
+    if mantissa == 0 or exponent < -2000:  # zero, or far below the smallest double
+        return match.group(1), 0.0, lambda: Fraction(0)
+    if exponent > 2000:
+        return match.group(1), math.inf, _no_exact
+    exact = Fraction(mantissa) * Fraction(2) ** exponent
+    try:
+        return match.group(1), float(exact), lambda: exact
+    except OverflowError:
+        return match.group(1), math.inf, _no_exact
+
+
+def _no_exact() -> Fraction:
+    raise AssertionError("infinite and NaN values have no exact form")
 
 
 def _bad_float_message(trimmed: str) -> str:
@@ -121,13 +130,8 @@ def _signed(sign: str, value: float) -> float:
 
 def parse_double(text: str) -> float:
     """``Double.parseDouble``: correctly rounded, Java's grammar, Java's error texts."""
-    sign, value = _exact(text)
-    if isinstance(value, float):
-        return _signed(sign, value)
-    try:
-        return _signed(sign, float(value))
-    except OverflowError:
-        return _signed(sign, math.inf)
+    sign, value, _ = _exact(text)
+    return _signed(sign, value)
 
 
 def _f32(value: float) -> float:
@@ -145,19 +149,13 @@ def _f32_neighbour(value: float, toward: float) -> float:
 
 def parse_float(text: str) -> float:
     """``Float.parseFloat`` widened to a double, rounded once from the exact decimal value."""
-    sign, value = _exact(text)
-    if isinstance(value, float):
-        return _signed(sign, value)
-    try:
-        approx = float(value)
-    except OverflowError:
-        return _signed(sign, math.inf)
+    sign, approx, exact = _exact(text)
     rounded = _f32(approx)
-    if rounded != approx and not math.isinf(rounded):
+    if rounded != approx and not math.isinf(rounded) and not math.isnan(rounded):
         other = _f32_neighbour(rounded, approx)
-        if (rounded + other) / 2 == approx and Fraction(approx) != value:
+        if (rounded + other) / 2 == approx and exact() != Fraction(approx):
             # the double landed exactly on a float midpoint: decide from the exact value
-            rounded = other if (value > Fraction(approx)) == (other > rounded) else rounded
+            rounded = other if (exact() > Fraction(approx)) == (other > rounded) else rounded
     return _signed(sign, rounded)
 
 

@@ -7,6 +7,7 @@ heap and managed memory; JobManager heap), the total Flink memory, the total pro
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from dataclasses import dataclass
 
 from flinklint.memory.common import (
@@ -117,6 +118,7 @@ def _overhead_component(ctx: Ctx, rf: RangeFraction, overhead: int, base: str) -
     ctx.derived("jvm_overhead", overhead, basis, key)
 
 
+@lru_cache(maxsize=256)
 def _short(fraction: float) -> str:
     """A fraction as the user wrote it (the shortest text giving the same Java float)."""
     from flinklint.memory.javanum import parse_float

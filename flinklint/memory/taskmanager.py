@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from decimal import ROUND_DOWN, Context, Decimal
 from collections.abc import Mapping
 from typing import NoReturn
 
@@ -157,10 +158,17 @@ def _cpu_cores(ctx: Ctx) -> float:
     return cores
 
 
+def _cpu_text(cores: float) -> str:
+    """``CPUResource(cores).getValue().doubleValue()``: cut to 8 decimal places (rounding down)."""
+    exact = Decimal(double_to_string(cores))
+    cut = exact.quantize(Decimal("1E-8"), ROUND_DOWN, Context(prec=400))
+    return double_to_string(float(cut))
+
+
 def _dynamic(sizes: dict[str, int], cpu: float, slots: int, extras: dict[str, int]) -> str:
     """``generateDynamicConfigsStr``: ``-D key=value`` in ``HashMap`` order."""
     entries = {
-        o.TM_CPU.key: double_to_string(cpu),
+        o.TM_CPU.key: _cpu_text(cpu),
         o.TM_FRAMEWORK_HEAP.key: f"{sizes['framework_heap']}b",
         o.TM_FRAMEWORK_OFF_HEAP.key: f"{sizes['framework_off_heap']}b",
         o.TM_TASK_HEAP.key: f"{sizes['task_heap']}b",
