@@ -72,13 +72,12 @@ class Document:
 
 def documents(text: str) -> list[Document]:
     """Every document of the stream; raises :class:`YamlError` where parsing fails."""
-    from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            events = YAML(typ="safe", pure=True).parse(text)
+            events = _parser().parse(text)
             return list(_Composer(events).documents())
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -87,6 +86,17 @@ def documents(text: str) -> list[Document]:
         raise YamlError(str(err).split("\n")[0], getattr(err, "position", 0) or 0) from None
     except RecursionError:
         raise YamlError("the document is nested too deeply", 0) from None
+
+
+def _parser() -> Any:
+    """ruamel.yaml's pure-Python parser, with snakeyaml-engine's rules for tabs."""
+    from ruamel.yaml import YAML
+
+    from flinklint.loader.yaml_scanner import scanner_class
+
+    yaml = YAML(typ="safe", pure=True)
+    yaml.Scanner = scanner_class()
+    return yaml
 
 
 def _describe(err: Any) -> str:
