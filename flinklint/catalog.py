@@ -47,11 +47,16 @@ class OptionInfo:
 
 @dataclass(frozen=True, slots=True)
 class Deprecation:
-    """A deprecated key: what to use instead, and a note when a plain rename is not enough."""
+    """A deprecated key: what to use instead, and a note when a plain rename is not enough.
+
+    ``fallback``: the key is a fallback key of ``replacement``, so Flink reads its value through
+    the replacement (renaming it keeps the meaning, and a set replacement wins over it).
+    """
 
     key: str
     replacement: str | None
     note: str = ""
+    fallback: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,11 +147,11 @@ class Catalog:
         if info is None or not info.deprecated:
             return None
         if info.main != key:
-            return Deprecation(key, info.main)
+            return Deprecation(key, info.main, fallback=True)
         bit = self.bit(version)
         for main, deprecated, mask in self._aliases.get(key, ()):
             if deprecated and mask & bit and self._option(main, main, bit) is not None:
-                return Deprecation(key, main)
+                return Deprecation(key, main, fallback=True)
         replacement, note = self._replaced.get(key, (None, ""))
         return Deprecation(key, replacement, note)
 
