@@ -14,7 +14,7 @@ Verified against Flink 2.3 on hand-written cases and on random files.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import Any, ClassVar
 
 _BREAKS = "\r\n\x85\u2028\u2029"
 _END_OF_COMMENT = "\0" + _BREAKS
@@ -25,7 +25,7 @@ def scanner_class() -> type:
     from ruamel.yaml.scanner import Scanner
 
     class FlinkScanner(Scanner):  # type: ignore[misc]
-        ESCAPE_REPLACEMENTS = {
+        ESCAPE_REPLACEMENTS: ClassVar[dict[str, str]] = {
             k: v for k, v in Scanner.ESCAPE_REPLACEMENTS.items() if k != "\t"
         }
 
