@@ -14,7 +14,7 @@ Verified against Flink 2.3 on hand-written cases and on random files.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any, ClassVar
+from typing import Any
 
 _BREAKS = "\r\n\x85\u2028\u2029"
 _END_OF_COMMENT = "\0" + _BREAKS
@@ -24,8 +24,8 @@ _END_OF_COMMENT = "\0" + _BREAKS
 def scanner_class() -> type:
     from ruamel.yaml.scanner import Scanner
 
-    class FlinkScanner(Scanner):  # type: ignore[misc]
-        ESCAPE_REPLACEMENTS: ClassVar[dict[str, str]] = {
+    class FlinkScanner(Scanner):
+        ESCAPE_REPLACEMENTS = {  # noqa: RUF012 - ruamel.yaml reads it from the class
             k: v for k, v in Scanner.ESCAPE_REPLACEMENTS.items() if k != "\t"
         }
 
