@@ -205,6 +205,13 @@ class Catalog:
             self._candidates[bit] = cached
         return cached
 
+    def all_keys(self, version: FlinkVersion) -> tuple[str, ...]:
+        """Every exact key ``version`` reads: its options and their fallback keys, sorted."""
+        bit = self.bit(version)
+        options = (k for k, e in self._options.items() if e[0] & bit)
+        aliases = (k for k, a in self._aliases.items() if any(m & bit for _, _, m in a))
+        return tuple(sorted({*options, *aliases}))
+
     def families(self, version: FlinkVersion) -> tuple[tuple[str, str, str], ...]:
         """``(pattern, type, note)`` of the families ``version`` reads."""
         bit = self.bit(version)

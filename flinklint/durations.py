@@ -35,6 +35,7 @@ _UNITS: tuple[tuple[str, int, tuple[str, ...]], ...] = (
     ("NANOSECONDS", 1, ("ns", "nano", "nanos", "nanosecond", "nanoseconds")),
 )
 _BY_LABEL = {label: nanos for _, nanos, labels in _UNITS for label in labels}
+DURATION_LABELS = tuple(_BY_LABEL)
 _ALL_UNITS = ", ".join(f"{name}: ({' | '.join(labels)})" for name, _, labels in _UNITS)
 _ISO = re.compile(
     r"([-+]?)P(?:([-+]?[0-9]+)D)?(T(?:([-+]?[0-9]+)H)?(?:([-+]?[0-9]+)M)?"
