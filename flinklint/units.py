@@ -13,6 +13,7 @@ the resolver turns it into a failure record. Nothing here raises anything else o
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from flinklint.memory.javafmt import double_to_string
 from flinklint.memory.javanum import (
@@ -57,6 +58,7 @@ _UNITS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (1 << 40, ("t", "tb", "tebibytes")),
 )
 _BY_NAME = {name: mult for mult, names in _UNITS for name in names}
+_HUMAN_UNITS = tuple((mult, names[1]) for mult, names in reversed(_UNITS[1:]))
 _ALL_UNITS = " / ".join("(" + " | ".join(names) + ")" for _, names in _UNITS)
 
 
@@ -108,9 +110,10 @@ def to_string(size: int) -> str:
 
 def human(size: int) -> str:
     """``MemorySize.toHumanReadableString()``: ``1.688gb (1811939328 bytes)``, ``0 bytes``."""
-    for mult, names in reversed(_UNITS[1:]):
+    for mult, name in _HUMAN_UNITS:
         if size > mult:
-            return f"{_three_decimals(float(size) / mult)}{names[1]} ({size} bytes)"
+            # (double) bytes / multiplier: dividing by a power of two is exact, so one rounding
+            return f"{_three_decimals(size / mult)}{name} ({size} bytes)"
     return f"{size} bytes"
 
 
@@ -145,15 +148,20 @@ def subtract(a: int, b: int) -> int:
     return _checked(a - b)
 
 
+@lru_cache(maxsize=1024)
+def _decimal(value: float) -> tuple[int, int]:
+    """``BigDecimal.valueOf(value)`` as (unscaled digits, power of ten)."""
+    mantissa, _, exponent = double_to_string(value).partition("E")
+    whole, _, decimals = mantissa.partition(".")
+    return int(whole + decimals), int(exponent or 0) - len(decimals)
+
+
 def multiply(size: int, fraction: float) -> int:
     """``MemorySize.multiply(double)``: exact product with ``Double.toString(fraction)``."""
     if fraction < 0:
         raise JavaError(IAE, "multiplier must be >= 0")
-    mantissa, _, exponent = double_to_string(fraction).partition("E")
-    whole, _, decimals = mantissa.partition(".")
-    scale = int(exponent or 0) - len(decimals)
-    digits = size * int(whole + decimals)
-    product: int = digits * 10**scale if scale >= 0 else digits // 10 ** (-scale)
+    digits, scale = _decimal(fraction)
+    product: int = size * digits * 10**scale if scale >= 0 else size * digits // 10 ** (-scale)
     if product > MAX_LONG:
         raise JavaError(_ARITHMETIC, "long overflow")
     return product

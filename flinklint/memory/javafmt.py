@@ -43,6 +43,13 @@ def _digits(value: float) -> tuple[str, int]:
 
 def double_to_string(value: float) -> str:
     """``Double.toString(value)``: ``0.1``, ``1.0``, ``1.0E7``, ``1.0E-4``, ``NaN``."""
+    if value == 0:  # not cached: the cache would not tell 0.0 from -0.0
+        return "-0.0" if math.copysign(1.0, value) < 0 else "0.0"
+    return _nonzero_to_string(value)
+
+
+@lru_cache(maxsize=4096)
+def _nonzero_to_string(value: float) -> str:
     if math.isnan(value):
         return "NaN"
     if math.isinf(value):

@@ -36,9 +36,9 @@ def _large_enough(model: ProcessModel) -> bool:
     if failure is None:
         return True
     numbers = failure.numbers
-    too_large = failure.kind == "overhead-out-of-range" and numbers.get("overhead", 0) > numbers.get(
-        "max", 0
-    )
+    too_large = failure.kind == "overhead-out-of-range" and numbers.get(
+        "overhead", 0
+    ) > numbers.get("max", 0)
     return too_large
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from decimal import ROUND_DOWN, Context, Decimal
+from functools import lru_cache
 from collections.abc import Mapping
 from typing import NoReturn
 
@@ -158,6 +159,7 @@ def _cpu_cores(ctx: Ctx) -> float:
     return cores
 
 
+@lru_cache(maxsize=256)
 def _cpu_text(cores: float) -> str:
     """``CPUResource(cores).getValue().doubleValue()``: cut to 8 decimal places (rounding down)."""
     exact = Decimal(double_to_string(cores))
