@@ -7,8 +7,8 @@ heap and managed memory; JobManager heap), the total Flink memory, the total pro
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from flinklint.memory.common import (
     Ctx,

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from decimal import ROUND_DOWN, Context, Decimal
 from functools import lru_cache
-from collections.abc import Mapping
 from typing import NoReturn
 
 from flinklint.memory import options as o
