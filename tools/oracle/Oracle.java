@@ -92,6 +92,8 @@ public final class Oracle {
         }
         out = new Switch(new java.io.FileOutputStream(java.io.FileDescriptor.out));
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        // Start logging now, uncaptured: its one-off start-up notices belong to no case.
+        Class.forName("org.slf4j.LoggerFactory").getMethod("getLogger", Class.class).invoke(null, Oracle.class);
         String mode = args[0];
         List<String> lines = Files.readAllLines(Paths.get(args[1]), StandardCharsets.UTF_8);
         try (PrintStream sink =
@@ -226,12 +228,19 @@ public final class Oracle {
     private static String logs(String captured) {
         List<String> lines = new ArrayList<>();
         for (String line : captured.split("\r?\n", -1)) {
-            lines.add(scrub(line));
+            if (!isStackFrame(line)) {
+                lines.add(scrub(line));
+            }
         }
         while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1);
         }
         return array(lines);
+    }
+
+    /** Stack frames of logged exceptions name Flink's source lines: noise, dropped. */
+    static boolean isStackFrame(String line) {
+        return line.startsWith("\tat ") || line.startsWith("\t... ");
     }
 
     private static String scrub(String s) {
