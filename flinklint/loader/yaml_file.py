@@ -26,7 +26,7 @@ from flinklint.loader.yaml_nodes import (
     documents,
 )
 from flinklint.loader.yaml_render import flink_text
-from flinklint.loader.yaml_values import SET, resolve
+from flinklint.loader.yaml_values import SET, check_collection_tag, resolve
 
 
 @dataclass
@@ -86,14 +86,15 @@ class Flattener:
         self.text, self.path, self.index, self.result = text, path, index, result
         self.duplicated: set[str] = set()  # flat keys already reported as duplicate keys
 
-    def span(self, node: Node) -> Span:
+    def span(self, node: Node, properties: bool = False) -> Span:
+        """Where ``node`` is; its ``&anchor``/``!tag`` included only if ``properties``."""
         start = node.start
-        if isinstance(node, Scalar) and self.text[start:start + 1] in ("&", "!"):
+        if not properties and isinstance(node, Scalar) and self.text[start:start + 1] in "&!":
             start = _skip_properties(self.text, start, node.end)
         return self.index.span(start, node.end, self.text)
 
     def report(self, code: codes.Code, node: Node, message: str) -> None:
-        self.result.findings.append(code.at(self.path, self.span(node), message))
+        self.result.findings.append(code.at(self.path, self.span(node, True), message))
 
     def mapping(self, node: Mapping, prefix: str, where: _Where | None) -> None:
         seen: dict[object, Node] = {}
@@ -142,6 +143,12 @@ class Flattener:
               nested: bool) -> None:
         target = deref(value_node)
         if isinstance(target, Mapping) and target.tag != SET:
+            try:
+                check_collection_tag(target.tag, mapping=True)
+            except ValueError as err:
+                self.report(codes.YAML_VALUE_ERROR, value_node,
+                            f"Flink cannot load the value of '{flat}': {err}")
+                return
             self.mapping(target, flat + ".", where)
             return
         try:

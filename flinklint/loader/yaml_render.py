@@ -16,7 +16,7 @@ from collections import Counter
 from flinklint.loader.java_text import double_to_string
 from flinklint.loader.yaml_nodes import Alias, Mapping, Node, Scalar, Sequence, deref
 from flinklint.loader.yaml_scalar import quote
-from flinklint.loader.yaml_values import SET, Value, resolve
+from flinklint.loader.yaml_values import SET, Value, check_collection_tag, resolve
 
 MAX_SIMPLE_KEY = 128
 BEST_WIDTH = 80
@@ -89,6 +89,7 @@ class _Emitter:
         if isinstance(target, Scalar):
             self.write(self._scalar(target, simple_key))
             return
+        check_collection_tag(target.tag, isinstance(target, Mapping))
         if id(target) in self.anchors:
             self.write("*" + self.anchors[id(target)])
             return

@@ -33,6 +33,13 @@ _DIGITS = {10: re.compile(r"[-+]?[0-9]+"), 16: re.compile(r"[-+]?[0-9a-fA-F]+"),
 Value = str | int | float | bool | bytes | None
 
 
+def check_collection_tag(tag: str | None, mapping: bool) -> None:
+    """ValueError for a tag snakeyaml-engine has no constructor for on a list or mapping."""
+    allowed = (MAP, SET) if mapping else (SEQ,)
+    if tag is not None and tag != "!" and tag not in allowed:
+        raise ValueError(f"could not determine a constructor for the tag {tag}")
+
+
 def implicit_tag(text: str) -> str:
     """The tag a plain scalar resolves to."""
     if _BOOL.fullmatch(text):
