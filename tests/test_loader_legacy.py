@@ -10,7 +10,6 @@ from flinklint.fixer import apply_edits
 from flinklint.loader import load_text
 from flinklint.versions import FileKind
 
-
 Pos = tuple[int, int, int, int]
 
 
