@@ -89,6 +89,7 @@ class Catalog:
         self._aliases: dict[str, list[list[Any]]] = data["aliases"]
         self._enums: list[list[str]] = data["enums"]
         self._replaced: dict[str, list[Any]] = data["replaced"]
+        self._ancient: dict[str, list[Any]] = data.get("ancient", {})
         families = sorted(data["families"], key=lambda f: (not f[2], f[0].endswith("**")))
         self._families = [(tuple(f[0].split(".")), f[0], int(f[1]), f[2], f[3]) for f in families]
         self._candidates: dict[int, tuple[str, ...]] = {}
@@ -142,7 +143,23 @@ class Catalog:
         return tuple(v for v in SUPPORTED if self.lookup(key, v) is not None)
 
     def deprecation(self, key: str, version: FlinkVersion) -> Deprecation | None:
-        """Why ``key`` is deprecated in ``version`` and what replaces it; None if it is not."""
+        """Why ``key`` is deprecated in ``version`` and what replaces it; None if it is not.
+
+        A replacement that is deprecated too is followed to its own replacement
+        (``jobmanager.web.ssl.enabled`` -> ``web.ssl.enabled`` -> ``security.ssl.rest.enabled``).
+        """
+        found = self._deprecation(key, version)
+        seen = {key}
+        while found is not None and found.replacement and found.replacement not in seen:
+            seen.add(found.replacement)
+            after = self._deprecation(found.replacement, version)
+            if after is None or after.replacement is None:
+                break
+            note = "; ".join(n for n in (found.note, after.note) if n)
+            found = Deprecation(key, after.replacement, note, found.fallback and after.fallback)
+        return found
+
+    def _deprecation(self, key: str, version: FlinkVersion) -> Deprecation | None:
         info = self.lookup(key, version)
         if info is None or not info.deprecated:
             return None
@@ -175,7 +192,11 @@ class Catalog:
                 return None if self._family(key, bit) else self._removal(key, last, version)
             if self._family(key, old, typed_only=True):
                 return self._removal(key, last, version)
-        return None
+        ancient = self._ancient.get(key)
+        if ancient is None or self._family(key, bit):
+            return None
+        major, minor = (int(part) for part in ancient[0].split("."))
+        return Removal(key, FlinkVersion(major, minor), ancient[1], ancient[2])
 
     def _exact(self, key: str, bit: int) -> OptionInfo | None:
         option = self._option(key, key, bit)

@@ -117,6 +117,10 @@ def test_enum_values_and_defaults() -> None:
         ("env.java.opts", "2.0", "env.java.opts.all", True),
         ("akka.ask.timeout", "1.18", "pekko.ask.timeout", True),
         ("state.backend.async", "1.20", None, False),
+        # followed through a replacement that is deprecated as well
+        ("jobmanager.web.ssl.enabled", "1.20", "security.ssl.rest.enabled", False),
+        ("state.backend.fs.checkpointdir", "2.0", "execution.checkpointing.dir", True),
+        ("query.server.ports", "2.0", "queryable-state.server.ports", True),
     ],
 )
 def test_deprecated(key: str, version: str, replacement: str | None, rename: bool) -> None:
@@ -146,6 +150,8 @@ def test_not_deprecated(key: str, version: str) -> None:
         ("metrics.reporter.prom.class", "2.0", "1.20", None),
         ("cluster.fine-grained-resource-management.enabled", "1.19", "1.18", None),
         ("slotmanager.request-timeout", "1.18", "1.17", None),
+        ("taskmanager.memory.fraction", "1.15", "1.9", "taskmanager.memory.managed.fraction"),
+        ("yarn.heap-cutoff-ratio", "2.3", "1.9", "taskmanager.memory.jvm-overhead.fraction"),
     ],
 )
 def test_removed(key: str, version: str, last: str, replacement: str | None) -> None:

@@ -97,6 +97,7 @@ def test_shipped_default_config_yaml_is_quiet(version: FlinkVersion) -> None:
         ("taskmanager.heap.size: 1g\n", "config.yaml", "2.0", "FL103", ["1:1"]),
         ("taskmanager.net.transport: nio\n", "config.yaml", "2.0", "FL103", ["1:1"]),
         ("metrics.reporter.jmx.class: x.Y\n", "config.yaml", "2.1", "FL103", ["1:1"]),
+        ("taskmanager.memory.fraction: 0.7\n", "flink-conf.yaml", "1.15", "FL103", ["1:1"]),
         ("web.submit.enable: yes\n", "flink-conf.yaml", "1.20", "FL104", ["1:20"]),
         ("parallelism.default: 1e3\n", "config.yaml", "2.0", "FL104", ["1:22"]),
         ("heartbeat.timeout: PT50S\n", "config.yaml", "2.0", "FL104", ["1:20"]),

@@ -50,6 +50,8 @@ def _message(config: FlinkConfig, found: Deprecation, version: FlinkVersion) -> 
         text = f"`{key}` is deprecated in Flink {version} and has no replacement"
         return text + (f": {found.note}" if found.note else "")
     text = f"`{key}` is deprecated in Flink {version}: use `{new}`"
+    if catalog().deprecation(new, version) is not None:
+        text += ", itself deprecated"
     if found.note:
         text += f" ({found.note})"
     if new in config.effective:

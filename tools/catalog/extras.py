@@ -75,3 +75,17 @@ REPLACEMENTS: dict[str, tuple[str | None, str]] = {
     "state.backend.async": (None, "every state snapshot is asynchronous"),
     "high-availability.zookeeper.path.running-registry": (None, "it has no effect since 1.15"),
 }  # fmt: skip
+
+_CUTOFF = "the JVM overhead is sized by taskmanager.memory.jvm-overhead.* since Flink 1.10"
+# Keys of Flink releases before the supported ones, still found in old files:
+# key -> (last minor that read it, what to use instead or None, what to know).
+ANCIENT: dict[str, tuple[str, str | None, str]] = {
+    "taskmanager.memory.fraction": ("1.9", "taskmanager.memory.managed.fraction",
+        "a fraction of the total Flink memory since Flink 1.10, not of the free heap"),
+    "taskmanager.memory.off-heap": ("1.9", None, "managed memory is off-heap since Flink 1.10"),
+    "taskmanager.memory.preallocate": ("1.9", None, "managed memory is never preallocated"),
+    "containerized.heap-cutoff-ratio": ("1.9", "taskmanager.memory.jvm-overhead.fraction", _CUTOFF),
+    "containerized.heap-cutoff-min": ("1.9", "taskmanager.memory.jvm-overhead.min", _CUTOFF),
+    "yarn.heap-cutoff-ratio": ("1.9", "taskmanager.memory.jvm-overhead.fraction", _CUTOFF),
+    "yarn.heap-cutoff-min": ("1.9", "taskmanager.memory.jvm-overhead.min", _CUTOFF),
+}  # fmt: skip

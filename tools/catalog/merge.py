@@ -12,6 +12,8 @@ The file (read by ``flinklint/catalog.py``) holds, with a version set written as
               more segments.
 ``replaced``  deprecated or removed key -> [key to use instead or null, note]; an empty note
               means a plain rename keeps the meaning.
+``ancient``   key removed before the oldest supported version -> [last minor that read it,
+              key to use instead or null, note].
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from catalog.extras import FAMILIES, REPLACEMENTS, SHELL_KEYS
+from catalog.extras import ANCIENT, FAMILIES, REPLACEMENTS, SHELL_KEYS
 from catalog.scope import is_top_level, reporter_prefix
 
 Row = dict[str, Any]
@@ -149,6 +151,7 @@ class Builder:
             "aliases": aliases,
             "families": families,
             "replaced": dict(sorted(replaced.items())),
+            "ancient": {k: list(v) for k, v in sorted(ANCIENT.items())},
         }
 
     def anchor_mask(self, anchor: str | None) -> int:
