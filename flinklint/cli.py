@@ -115,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _check_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _check_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     check = sub.add_parser("check", help="lint files and directories (the default command)",
                            epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default .)")

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from flinklint.findings import Finding, Span
 from flinklint.versions import FileKind, FlinkVersion
 
 
-class Source(str, Enum):
+class Source(StrEnum):
     """Where an entry came from."""
 
     FILE = "file"  # written in the linted file
@@ -24,7 +24,7 @@ class Source(str, Enum):
     OPERATOR = "operator"  # set by the Kubernetes operator from the manifest's spec
 
 
-class ValueType(str, Enum):
+class ValueType(StrEnum):
     """The type the value has before Flink converts it to an option's type.
 
     The legacy parser only knows strings; standard YAML keeps the YAML type, which matters in a
@@ -73,7 +73,7 @@ class FlinkConfig:
     entries: tuple[Entry, ...]
     effective: Mapping[str, str]
     findings: tuple[Finding, ...] = ()
-    flink_version: FlinkVersion | None = None  # fixed by the file itself (a manifest's flinkVersion)
+    flink_version: FlinkVersion | None = None  # set by the file itself: spec.flinkVersion
     document: int = 0
     base_line: int = 1
     lintable: bool = True  # False when loading failed so badly that rules must not run

@@ -14,10 +14,10 @@ convention of ruff's JSON fixes.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a finding is. Errors mean Flink refuses the file or misreads it silently."""
 
     ERROR = "error"
@@ -29,7 +29,7 @@ class Severity(str, Enum):
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
-class Applicability(str, Enum):
+class Applicability(StrEnum):
     """Whether ``--fix`` applies a fix on its own (safe) or only with ``--unsafe-fixes``."""
 
     SAFE = "safe"

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 _VERSION_RE = re.compile(r"^\s*v?(\d+)[._](\d+)(?:[._](\d+))?\s*$")
 
 
-class FileKind(str, Enum):
+class FileKind(StrEnum):
     """The three kinds of file flinklint reads."""
 
     LEGACY = "flink-conf.yaml"  # Flink's own line parser, read by Flink up to 1.20

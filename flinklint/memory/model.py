@@ -7,12 +7,12 @@ The resolver never raises on user input. When Flink would throw, :class:`Process
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Origin(str, Enum):
+class Origin(StrEnum):
     EXPLICIT = "explicit"  # read from the option's own key
-    FALLBACK = "fallback"  # read from a deprecated fallback key (e.g. taskmanager.network.memory.min)
+    FALLBACK = "fallback"  # from a deprecated fallback key (taskmanager.network.memory.min)
     LEGACY = "legacy"  # mapped from a legacy heap key (taskmanager.heap.size, ...)
     DEFAULT = "default"  # the option's default for the target version
     DERIVED = "derived"  # computed from other components (a fraction, "the rest", ...)
