@@ -151,12 +151,20 @@ def parse_float(text: str) -> float:
     """``Float.parseFloat`` widened to a double, rounded once from the exact decimal value."""
     sign, approx, exact = _exact(text)
     rounded = _f32(approx)
-    if rounded != approx and not math.isinf(rounded) and not math.isnan(rounded):
+    if math.isinf(rounded) and not math.isinf(approx):
+        # the double is at least halfway from Float.MAX_VALUE to 2^128
+        if approx == _F32_OVERFLOW and exact() < Fraction(approx):
+            rounded = _F32_MAX
+    elif rounded != approx and not math.isnan(rounded):
         other = _f32_neighbour(rounded, approx)
         if (rounded + other) / 2 == approx and exact() != Fraction(approx):
             # the double landed exactly on a float midpoint: decide from the exact value
             rounded = other if (exact() > Fraction(approx)) == (other > rounded) else rounded
     return _signed(sign, rounded)
+
+
+_F32_MAX = 3.4028234663852886e38
+_F32_OVERFLOW = 2.0**128 - 2.0**103  # halfway between Float.MAX_VALUE and 2^128
 
 
 _INT = re.compile(r"[+-]?\d+")
