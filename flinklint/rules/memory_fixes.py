@@ -1,14 +1,15 @@
-"""Fixes the memory rules offer: drop the lines of a key, or set a key's value.
+"""Fixes the memory rules offer: drop the lines of a key, set its value, or append a unit.
 
-Both are unsafe (they change how much memory a process gets) and both are proved before they are
+All are unsafe (they change how much memory a process gets) and all are proved before they are
 offered: the edited text is loaded again and must still load, with ``key`` gone (or holding the
-new value) and every other effective key unchanged. Removing the only child of a nested
-``config.yaml`` mapping would leave ``process:`` empty (a null value Flink refuses), so such a
-fix is simply not offered.
+new value), every other effective key unchanged and no loader finding the original did not
+have. Removing the only child of a nested ``config.yaml`` mapping would leave ``process:``
+empty (a null value Flink refuses), so such a fix is simply not offered.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -34,6 +35,11 @@ def set_value(config: FlinkConfig, entry: Entry, key: str, value: str, message: 
     return _proved(config, edits, key, value, message)
 
 
+def _new_problems(before: FlinkConfig, after: FlinkConfig) -> bool:
+    """Whether loading the edited text finds something the original did not (a null value)."""
+    return bool(Counter(f.code for f in after.findings) - Counter(f.code for f in before.findings))
+
+
 def _last_line(entry: Entry) -> int:
     return entry.value_span.end_line if entry.value_span else entry.key_span.line
 
@@ -52,7 +58,7 @@ def _proved(config: FlinkConfig, edits: Sequence[Edit], key: str, value: str | N
     reloaded = load_bytes(text.encode("utf-8"), Path(config.path), defines=defines,
                           kind=config.kind) or []
     same = [c for c in reloaded if c.document == config.document]
-    if len(same) != 1 or not same[0].lintable:
+    if len(same) != 1 or not same[0].lintable or _new_problems(config, same[0]):
         return None
     after = dict(same[0].effective)
     new = after.pop(key, None)

@@ -53,7 +53,7 @@ SHIPPED = {"taskmanager": "1728m", "jobmanager": "1600m"}
 def _span(config: FlinkConfig, process: str) -> Span:
     """Next to the other process's memory setting, where this one belongs."""
     other = next(p for p in PROCESSES if p != process)
-    for prefix in (f"{process}.", f"{other}.memory.", f"{other}.heap."):
+    for prefix in (f"{process}.", f"{other}.memory.", f"{other}.heap.", ""):
         for e in config.entries:
             if e.source is not Source.DEFINE and e.key.startswith(prefix):
                 return e.key_span

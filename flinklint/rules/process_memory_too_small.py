@@ -60,7 +60,7 @@ def advise(failure: Failure, config: FlinkConfig, process: str, version: FlinkVe
     )
     value = nearest(config, process, version, key, n["process"], True)
     if value is not None:
-        message += f"; set it to at least {value}"
+        message += f"; set {shown(config, key)} to at least {value}"
     if failure.kind == KINDS[1]:
         message += ", or remove it so that Flink derives it"
     return Hit(locate(config, failure.keys, process), message)

@@ -62,7 +62,7 @@ def is_memory_size(key: str) -> bool:
 
 def _bare_number(entry: Entry) -> int | None:
     text = entry.raw if entry.source is Source.OPERATOR else entry.value
-    match = _NUMBER.match(text.strip("\"'"))
+    match = _NUMBER.match(text)
     return int(match.group(1)) if match else None
 
 
