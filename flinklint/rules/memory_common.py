@@ -20,8 +20,9 @@ from flinklint.config import Entry, FlinkConfig, Source
 from flinklint.findings import Span
 
 if TYPE_CHECKING:
-    from flinklint.memory.model import ProcessModel
+    from flinklint.memory.model import Failure, ProcessModel
     from flinklint.rule import Context
+    from flinklint.versions import FlinkVersion
 
 PROCESSES = ("taskmanager", "jobmanager")
 TITLE = {"taskmanager": "TaskManager", "jobmanager": "JobManager"}
@@ -149,3 +150,12 @@ def shown(config: FlinkConfig, key: str) -> str:
 def value_of(config: FlinkConfig, key: str) -> str:
     """The effective value of ``key`` as the user wrote it (for messages), or ``unset``."""
     return config.effective.get(key, "unset")
+
+
+def advice_for(failure: Failure, config: FlinkConfig, process: str | None = None,
+               version: FlinkVersion | None = None) -> tuple[str, int, str]:
+    """The rule code, the line of the responsible key and the plain advice for a resolver
+    failure (for ``flinklint explain``); see :mod:`flinklint.rules.memory_advice`."""
+    from flinklint.rules.memory_advice import advice_for as advise
+
+    return advise(failure, config, process, version)
