@@ -50,10 +50,15 @@ def _kind(error: JavaError) -> str:
     return "internal-error"
 
 
+def _present_sizes(process: str, ctx: Ctx) -> tuple[str, ...]:
+    """For a failure no single option explains (an overflow): every memory key written."""
+    prefix = f"{process}.memory."
+    return tuple(key for key in ctx.conf.values if key.startswith(prefix))
+
+
 def to_model(process: str, ctx: Ctx, error: JavaError) -> ProcessModel:
-    failure = Failure(
-        _kind(error), tuple(error.keys), error.message or "", error.chain(), dict(error.numbers)
-    )
+    keys = tuple(error.keys) or _present_sizes(process, ctx)
+    failure = Failure(_kind(error), keys, error.message or "", error.chain(), dict(error.numbers))
     return ProcessModel(
         process, dict(ctx.components), failure, tuple(ctx.clamps), logs=log_lines(ctx.logs)
     )
