@@ -7,6 +7,7 @@ or the top-level exception message. They hold for 1.17 to 1.20; where 1.15/1.16 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -48,7 +49,7 @@ def _jm_error(version: FlinkVersion, message: str) -> dict[str, str]:
     return {"error": (JM_FAILED if not version.at_least(2, 0) else "") + message}
 
 
-VECTORS: list[tuple[str, list[FlinkVersion], dict[str, str], dict[str, Any]]] = [
+VECTORS: list[tuple[str, Sequence[FlinkVersion], dict[str, str], dict[str, Any]]] = [
     (
         "v01",
         SUPPORTED,
@@ -156,9 +157,10 @@ VECTORS: list[tuple[str, list[FlinkVersion], dict[str, str], dict[str, Any]]] = 
         {TM + "process.size": "500m"},
         {
             "error": TM_FAILED + "Sum of configured Framework Heap Memory (128.000mb (134217728 "
-            "bytes)), Framework Off-Heap Memory (128.000mb (134217728 bytes)), Task Off-Heap Memory "
-            "(0 bytes), Managed Memory (20.800mb (21810381 bytes)) and Network Memory (64.000mb "
-            "(67108864 bytes)) exceed configured Total Flink Memory (52.000mb (54525952 bytes))."
+            "bytes)), Framework Off-Heap Memory (128.000mb (134217728 bytes)), Task Off-Heap "
+            "Memory (0 bytes), Managed Memory (20.800mb (21810381 bytes)) and Network Memory "
+            "(64.000mb (67108864 bytes)) exceed configured Total Flink Memory (52.000mb "
+            "(54525952 bytes))."
         },
     ),
     (
