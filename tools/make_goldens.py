@@ -75,7 +75,8 @@ class Flink:
         subprocess.run(
             self.java("Oracle", mode, str(listing), str(out)), check=True, env=clean_env()
         )
-        rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        text = out.read_text(encoding="utf-8")
+        rows = [json.loads(line) for line in text.split("\n") if line]
         return {row.pop("id"): row for row in rows}
 
 
