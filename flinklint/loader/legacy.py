@@ -18,12 +18,13 @@ from flinklint.config import Entry
 from flinklint.findings import Finding, Span
 from flinklint.loader import codes
 from flinklint.loader.legacy_checks import (
+    QUOTES,
     check_entry,
     dropped_line,
     duplicates,
     nested_entry,
 )
-from flinklint.loader.text import BOM, java_lines, trim
+from flinklint.loader.text import BOM, JAVA_WHITESPACE, java_split, trim
 
 
 @dataclass
@@ -44,21 +45,55 @@ class _Headers:
             self.stack.pop()
 
 
+_NOTHING = Entry("", "", "", Span.point(1), None)  # a line that sets nothing
+
+
 def parse(text: str, path: str, bom: bool = False) -> LegacyResult:
     """Read ``text`` as Flink's legacy parser does (``bom``: the file started with one)."""
     result, headers = LegacyResult(), _Headers()
     dropped: list[tuple[int, str, int]] = []  # (line number, line text, column shift)
-    for number, (start, end) in enumerate(java_lines(text), 1):
-        line = text[start:end]
-        shift = 0
-        if number == 1 and bom:
-            line, shift = BOM + line, -1  # Java keeps the mark as a character of line 1
-        _parse_line(line, number, shift, path, result, headers, dropped)
+    entries = result.entries
+    for number, line in enumerate(java_split(text), 1):
+        if number == 1 and bom:  # Java keeps the mark as a character of line 1
+            _parse_line(BOM + line, number, -1, path, result, headers, dropped)
+            continue
+        entry = None if headers.stack else _plain_entry(line, number)
+        if entry is None:
+            _parse_line(line, number, 0, path, result, headers, dropped)
+        elif entry is not _NOTHING:
+            entries.append(entry)
     for number, line, shift in dropped:
         if number not in headers.used:
             result.findings.append(dropped_line(line, number, shift, path))
     result.findings.extend(duplicates(result.entries, path))
     return result
+
+
+def _plain_entry(line: str, number: int) -> Entry | None:
+    """The common lines fast: ``key: value``, a comment, a blank (:data:`_NOTHING`).
+
+    None for anything that needs a closer look (``#`` right after text, quotes, no separator).
+    """
+    cut = line.find("#")
+    if cut >= 0:
+        if cut and line[cut - 1] > " ":
+            return None
+        line = line[:cut]
+    stripped = line.strip(JAVA_WHITESPACE)
+    if not stripped:
+        return _NOTHING
+    sep = stripped.find(": ")
+    if sep <= 0:
+        return None
+    value = stripped[sep + 2:].lstrip(JAVA_WHITESPACE)
+    if not value or value[0] in QUOTES:
+        return None
+    key = stripped[:sep].rstrip(JAVA_WHITESPACE)
+    key_column = len(line) - len(line.lstrip(JAVA_WHITESPACE)) + 1
+    value_column = key_column + len(stripped) - len(value)
+    return Entry(key, value, value,
+                 Span(number, key_column, number, key_column + len(key) - 1),
+                 Span(number, value_column, number, value_column + len(value) - 1))
 
 
 def _parse_line(line: str, number: int, shift: int, path: str, result: LegacyResult,

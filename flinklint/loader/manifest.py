@@ -61,6 +61,15 @@ def child(node: Mapping | None, name: str) -> Node | None:
     return None
 
 
+def key_of(node: Mapping | None, name: str) -> Node | None:
+    """The key node ``name`` of a mapping (where a section starts)."""
+    for key, _ in node.pairs if node is not None else ():
+        target = deref(key)
+        if isinstance(target, Scalar) and target.value == name:
+            return key
+    return None
+
+
 def _text(node: Node | None) -> str:
     target = deref(node) if node is not None else None
     return target.value if isinstance(target, Scalar) else ""
@@ -83,7 +92,7 @@ def _document(root: Mapping, number: int, text: str, path: str, index: LineIndex
     entries, findings = flattener.entries, first + flattener.findings
     if kind == "FlinkDeployment":
         entries += _memory_entries(spec, flattener, findings)
-    anchor = conf_node or child(root, "spec")
+    anchor = key_of(spec, "flinkConfiguration") or key_of(root, "spec")
     base_line = index.position(anchor.start)[0] if anchor is not None else 1
     meta = {"manifest_kind": kind, "name": _text(child(_mapping(child(root, "metadata")), "name")),
             "legacy_heap_target": "process"}

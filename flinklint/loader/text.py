@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from flinklint.findings import Span
 
 BOM = "\ufeff"
+JAVA_WHITESPACE = "".join(map(chr, range(0x21)))  # what String.trim removes
 _BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -58,6 +59,14 @@ def java_lines(text: str) -> list[tuple[int, int]]:
     if bounds and bounds[-1][0] == len(text) and len(bounds) > 1:
         bounds.pop()  # readLine yields no empty line after a final line break
     return bounds
+
+
+def java_split(text: str) -> list[str]:
+    """The lines ``BufferedReader.readLine`` returns, one after another."""
+    lines = text.split("\n") if "\r" not in text else _BREAK.split(text)
+    if len(lines) > 1 and not lines[-1]:
+        lines.pop()
+    return lines
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
