@@ -36,6 +36,7 @@ from __future__ import annotations
 from flinklint.memory.common import Ctx, log_lines
 from flinklint.memory.javanum import JavaError
 from flinklint.memory.model import Failure, ProcessModel
+from flinklint.units import human
 
 KINDS = tuple(line.split("``")[1] for line in (__doc__ or "").splitlines() if line.startswith("``"))
 
@@ -62,3 +63,83 @@ def to_model(process: str, ctx: Ctx, error: JavaError) -> ProcessModel:
     return ProcessModel(
         process, dict(ctx.components), failure, tuple(ctx.clamps), logs=log_lines(ctx.logs)
     )
+
+
+def compact(size: int) -> str:
+    """A size as a person reads it: ``1gb``, ``1728mb``, ``172.8mb``, ``512 bytes``."""
+    for shift, unit in ((40, "tb"), (30, "gb"), (20, "mb"), (10, "kb")):
+        if size >= 1 << shift and size % (1 << shift) == 0:
+            return f"{size >> shift}{unit}"
+    text = human(size).split(" (")[0]
+    if " " in text:
+        return text
+    return text[:-2].rstrip("0").rstrip(".") + text[-2:]
+
+
+_PROCESS = {"taskmanager": "TaskManager", "jobmanager": "JobManager"}
+_PLAIN = {
+    "no-memory-configured": "No memory size is set for the {process}: set {key0} (or {key1}).",
+    "invalid-size": "{key0} is not a memory size Flink can read: write a whole number with an "
+    "optional binary unit b, k, m, g or t (1g = 1024m), e.g. 1728m.",
+    "invalid-fraction": "{key0} is not a number Flink can read as a fraction (e.g. 0.1).",
+    "invalid-number": "{key0} is not a number Flink can read.",
+    "invalid-boolean": "{key0} must be true or false.",
+    "inconsistent-fraction": "{key0} must be at least 0 and less than 1.",
+    "network-min-exceeds-max": "The network memory minimum ({min}) is larger than its maximum "
+    "({max}).",
+    "overhead-min-exceeds-max": "The JVM overhead minimum ({min}) is larger than its maximum "
+    "({max}).",
+    "overhead-out-of-range": "Total process memory {process_size} minus total Flink memory "
+    "{flink} and JVM metaspace {metaspace} leaves {overhead} for JVM overhead, outside its range "
+    "[{min}, {max}]: make the process size between {low} and {high}, or set only one of the "
+    "two totals.",
+    "process-below-flink-plus-metaspace": "Total process memory ({process_size}) is smaller than "
+    "total Flink memory ({flink}) plus JVM metaspace ({metaspace}), with nothing left for JVM "
+    "overhead: raise the process size or set only one of the two totals.",
+    "metaspace-overhead-exceed-process": "Total process memory ({process_size}) is too small: JVM "
+    "metaspace ({metaspace}) and JVM overhead ({overhead}) alone need more.",
+    "fine-grained-sum-exceeds-flink": "The memory components set explicitly (framework heap "
+    "{framework_heap}, framework off-heap {framework_off_heap}, task heap {task_heap}, task "
+    "off-heap {task_off_heap}, managed {managed}) add up to more than total Flink memory "
+    "({flink}).",
+    "derived-sum-exceeds-flink": "Total Flink memory ({flink}) is too small for framework heap "
+    "{framework_heap}, framework off-heap {framework_off_heap}, task off-heap {task_off_heap}, "
+    "managed {managed} and network {network}: nothing is left for the task heap.",
+    "network-out-of-range-derived": "Network memory is what total Flink memory leaves after the "
+    "other components ({network}), which is outside the network range [{min}, {max}].",
+    "network-legacy-mismatch": "Network memory is what total Flink memory leaves after the other "
+    "components ({network}), but taskmanager.network.numberOfBuffers asks for {configured}.",
+    "segment-size-invalid": "{key0} must be a power of two of at least 4096 bytes.",
+    "negative-size": "{key0} must not be negative.",
+    "jm-heap-exceeds-flink": "The JVM heap ({heap}) is larger than total Flink memory ({flink}).",
+    "jm-heap-offheap-mismatch": "JVM heap ({heap}) plus off-heap memory ({off_heap}) is not total "
+    "Flink memory ({flink}): set only two of the three.",
+    "jm-flink-below-offheap": "Total Flink memory ({flink}) must be larger than off-heap memory "
+    "({off_heap}), or nothing is left for the JVM heap.",
+    "cpu-not-positive": "The TaskManager needs a positive number of CPU cores: set "
+    "taskmanager.cpu.cores (or taskmanager.numberOfTaskSlots) above 0.",
+    "long-overflow": "The memory sizes add up to more than 2^63 - 1 bytes: one of them is far too "
+    "large.",
+}
+
+
+def plain_message(process: str, failure: Failure) -> str:
+    """Why Flink refuses the process, in plain words with the sizes involved."""
+    values: dict[str, str] = {k: compact(v) for k, v in failure.numbers.items() if k != "process"}
+    values["process"] = _PROCESS.get(process, process)
+    numbers = failure.numbers
+    if "process" in numbers:
+        values["process_size"] = compact(numbers["process"])
+    if failure.kind == "overhead-out-of-range":
+        base = numbers["flink"] + numbers["metaspace"]
+        values["low"], values["high"] = (
+            compact(base + numbers["min"]),
+            compact(base + numbers["max"]),
+        )
+    for index, key in enumerate(failure.keys[:2]):
+        values[f"key{index}"] = key
+    template = _PLAIN.get(failure.kind)
+    try:
+        return template.format(**values) if template else failure.message
+    except (KeyError, IndexError):
+        return failure.message
