@@ -118,7 +118,7 @@ def test_reports(text: str, name: str, version: str, code: str, positions: list[
         ("state.backend: rocksdb\n", "flink-conf.yaml", "1.16"),  # not deprecated yet
         ("taskmanager.memory.process.size: 1.5g\n", "config.yaml", "2.0"),  # the memory rules'
         ("taskmanager.numberOfTaskSlots: two\n", "config.yaml", "2.0"),  # the memory rules'
-        ('web.submit.enable: "yes"\n', "flink-conf.yaml", "1.20"),  # FL0xx's quoted value
+        ('web.submit.enable: "yes"\n', "flink-conf.yaml", "1.20"),  # FL008's
         ("pipeline.jars: [a.jar, b.jar]\n", "config.yaml", "2.0"),
         ("my.plugin.key: 1\n", "config.yaml", "2.0"),  # declared below
         ("company.thing.x: 1\n", "config.yaml", "2.0"),

@@ -17,7 +17,7 @@ Not judged here: the options the memory resolver reads (`taskmanager.memory.*`,
 `jobmanager.memory.*`, the legacy heap keys, `taskmanager.network.memory.*` min/max/fraction,
 `taskmanager.network.numberOfBuffers`, `taskmanager.numberOfTaskSlots`,
 `taskmanager.cpu.cores`), which the memory rules (FL2xx) report with the failing process;
-quoted `flink-conf.yaml` values, which FL0xx's quoted-value check reports; lists and maps.
+quoted `flink-conf.yaml` values, which FL008 (legacy-quoted-value) reports; lists and maps.
 
 ## Why is this bad?
 Flink fails when the option is read, at start-up or when the job is submitted:

@@ -14,7 +14,6 @@ from typing import Any
 _TAGS = re.compile(r"<[^>]+>")
 _SENTENCE = re.compile(r"[^.]*?(?:\binstead\b|\breplaced\b|\bin favou?r of\b|\bplease use\b|"
                        r"\buse the\b|\bsuperseded\b)[^.]*", re.IGNORECASE)  # fmt: skip
-_KEY = re.compile(r"[a-z0-9$_-]+(?:\.[A-Za-z0-9_-]+)+")
 
 
 def _mentions(sentence: str, options: dict[str, list[Any]]) -> set[str]:
