@@ -214,13 +214,23 @@ public final class Oracle {
         return sb.append('}').toString();
     }
 
-    /** The exception chain as the JVM prints it: one {@code Throwable.toString()} per level. */
+    /**
+     * One level of an exception chain: {@code <class name>: <message>}, or the class name alone
+     * when there is no message. This is what {@code Caused by:} shows, except for the few
+     * exceptions that override {@code toString()} (snakeyaml-engine's ReaderException).
+     */
+    private static String level(Throwable t) {
+        String message = t.getLocalizedMessage();
+        return message == null ? t.getClass().getName() : t.getClass().getName() + ": " + message;
+    }
+
+    /** The exception chain, top first, one {@link #level} per cause. */
     private static String chain(Throwable t) {
         List<String> levels = new ArrayList<>();
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         for (Throwable c = t; c != null && !seen.containsKey(c); c = c.getCause()) {
             seen.put(c, true);
-            levels.add(scrub(c.toString()));
+            levels.add(scrub(level(c)));
         }
         return array(levels);
     }
