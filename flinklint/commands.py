@@ -99,15 +99,16 @@ def _fix(args: argparse.Namespace, request: LintRequest,
     if stdin and not args.diff:
         sys.stdout.write(outcomes[0].fixed)
     if args.show_fixes or args.diff:
-        _print_fixes(outcomes, sys.stderr if stdin or args.diff else sys.stdout)
+        _print_fixes(outcomes, sys.stderr if stdin or args.diff else sys.stdout,
+                     "Would fix" if args.diff else "Fixed")
     return [o.result for o in outcomes], len(changed)
 
 
-def _print_fixes(outcomes: list[Any], stream: Any) -> None:
+def _print_fixes(outcomes: list[Any], stream: Any, verb: str) -> None:
     for outcome in outcomes:
         counts = Counter((f.code, f.name) for f in outcome.applied)
         for (code, name), count in sorted(counts.items()):
-            stream.write(f"Fixed {count} x {code} ({name}) in {outcome.result.path}\n")
+            stream.write(f"{verb} {count} x {code} ({name}) in {outcome.result.path}\n")
         for finding in outcome.rejected:
             stream.write(f"Not fixed: {finding.code} at {finding.path}:{finding.line}: its fix "
                          "did not prove safe on this file\n")
