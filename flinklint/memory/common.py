@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from flinklint import units
 from flinklint.memory.javafmt import double_to_string
@@ -170,3 +171,13 @@ def with_inverse_fraction(ctx: Ctx, description: str, base: int, rf: RangeFracti
 
 
 Reader = Callable[[Ctx], int]
+
+
+@lru_cache(maxsize=256)
+def short_fraction(fraction: float) -> str:
+    """A fraction as the user wrote it (the shortest text giving the same Java float)."""
+    for digits in range(1, 10):
+        text = f"{fraction:.{digits}g}"
+        if parse_float(text) == fraction:
+            return text
+    return double_to_string(fraction)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from flinklint.memory.common import (
     Ctx,
@@ -16,6 +15,7 @@ from flinklint.memory.common import (
     fail,
     range_fraction,
     read_memory,
+    short_fraction,
     with_fraction,
     with_inverse_fraction,
 )
@@ -106,7 +106,7 @@ def _from_process(ctx: Ctx, opts: ProcessOptions, version: FlinkVersion, total: 
 def _overhead_component(ctx: Ctx, rf: RangeFraction, overhead: int, base: str) -> None:
     origin = ctx.conf.used.get(rf.fraction_option.key)
     key = origin[1] if origin else rf.fraction_option.key
-    basis = f"{_short(rf.fraction)} x {base}"
+    basis = f"{short_fraction(rf.fraction)} x {base}"
     clamp = (
         ctx.clamps[-1] if ctx.clamps and ctx.clamps[-1].component == "jvm overhead memory" else None
     )
@@ -116,18 +116,6 @@ def _overhead_component(ctx: Ctx, rf: RangeFraction, overhead: int, base: str) -
         )
         key = clamp.key
     ctx.derived("jvm_overhead", overhead, basis, key)
-
-
-@lru_cache(maxsize=256)
-def _short(fraction: float) -> str:
-    """A fraction as the user wrote it (the shortest text giving the same Java float)."""
-    from flinklint.memory.javanum import parse_float
-
-    for digits in range(1, 10):
-        text = f"{fraction:.{digits}g}"
-        if parse_float(text) == fraction:
-            return text
-    return double_to_string(fraction)
 
 
 def _from_flink(ctx: Ctx, opts: ProcessOptions, version: FlinkVersion, flink: int) -> None:
