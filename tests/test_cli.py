@@ -124,3 +124,36 @@ def test_no_color_unless_forced() -> None:
     no_color = run("--format", "concise", "examples/broken",
                    env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
     assert "\x1b[" not in no_color.stdout
+
+
+def test_explain_json_shape_and_exit_codes() -> None:
+    import json
+
+    good = run("explain", "--format", "json", "examples/good/flink-conf.yaml")
+    assert good.returncode == 0, good.stderr
+    document = json.loads(good.stdout)
+    assert document["flink_version"] == "1.20"
+    assert document["taskmanager"]["ok"] is True
+    memory = document["taskmanager"]["memory"]
+    assert memory["total_process"] == 4294967296
+    assert memory["total_process"] == (memory["total_flink"] + memory["jvm_metaspace"]
+                                       + memory["jvm_overhead"])
+    assert document["jobmanager"]["jvm_args"] == (
+        "-Xmx1073741824 -Xms1073741824 -XX:MaxMetaspaceSize=268435456")
+    broken = run("explain", "--format", "json", "examples/broken/flink-conf.yaml")
+    assert broken.returncode == 1
+    error = json.loads(broken.stdout)["taskmanager"]["error"]
+    assert error["code"].startswith("FL2") and isinstance(error["line"], int)
+    assert error["flink_message"].startswith("TaskManager memory configuration failed: ")
+    both = json.loads(run("explain", "--format", "json", "examples/good/flink-conf.yaml",
+                          "examples/k8s/deployment.yaml").stdout)
+    assert [d["path"] for d in both] == ["examples/good/flink-conf.yaml",
+                                         "examples/k8s/deployment.yaml"]
+
+
+def test_explain_text_and_bad_input(tmp_path: Path) -> None:
+    text = run("explain", "examples/good/flink-conf.yaml")
+    assert text.returncode == 0
+    assert "Total Process Memory:" in text.stdout and "JVM arguments: -Xmx" in text.stdout
+    (tmp_path / "config.yaml").write_text("services: {web: {image: nginx}}\n")
+    assert_clean_failure(run("explain", str(tmp_path / "config.yaml")))

@@ -1,0 +1,88 @@
+"""``flinklint explain``: load each file, resolve both processes, print the layout.
+
+One JSON object per configuration (an array when there is more than one: several files, or a
+manifest with several documents). Exit code 0 when every process resolves, 1 when Flink would
+refuse one, 2 when a file cannot be read as a Flink configuration at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from flinklint.config import FlinkConfig
+from flinklint.explain import Advice, explain_json, explain_text
+from flinklint.lint import FileResult
+from flinklint.memory.model import ProcessModel
+from flinklint.versions import FlinkVersion
+
+EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _advisor(config: FlinkConfig, version: FlinkVersion) -> Any:
+    def advise(process: str, model: ProcessModel) -> Advice | None:
+        if model.failure is None:
+            return None
+        from flinklint.rules.memory_common import advice_for
+
+        code, line, message = advice_for(model.failure, config, process, version)
+        return Advice(code, line, message)
+
+    return advise
+
+
+def _line_of(config: FlinkConfig) -> Any:
+    def line(key: str) -> int | None:
+        entry = config.last(key)
+        return entry.line if entry is not None else None
+
+    return line
+
+
+def _unreadable(result: FileResult) -> str | None:
+    """Why a file cannot be explained, or None."""
+    if not result.configs:
+        return f"{result.path}: not a Flink configuration"
+    for config in result.configs:
+        if not config.lintable:
+            reason = next((f.message for f in config.findings), "it cannot be loaded")
+            return f"{result.path}: cannot explain: {reason}"
+    return None
+
+
+def explain_paths(args: argparse.Namespace, results: list[FileResult]) -> int:
+    from flinklint.cli import use_color
+    from flinklint.memory import resolve
+
+    if not results:
+        print("flinklint: no Flink configuration found in the given paths", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    documents: list[dict[str, Any]] = []
+    texts: list[str] = []
+    status = EXIT_OK
+    for result in results:
+        problem = _unreadable(result)
+        if problem is not None:
+            print(f"flinklint: {problem}", file=sys.stderr)
+            status = EXIT_BAD_INPUT
+            continue
+        for config, version in zip(result.configs, result.versions, strict=True):
+            tm, jm = resolve(config, version)
+            if (not tm.ok or not jm.ok) and status == EXIT_OK:
+                status = EXIT_REFUSED
+            advise = _advisor(config, version)
+            if args.format == "json":
+                documents.append(explain_json(result.path, version, config.effective, tm, jm,
+                                              advise=advise))
+            else:
+                texts.append(explain_text(result.path, version, config.effective, tm, jm,
+                                          lines=_line_of(config), advise=advise,
+                                          terminal=use_color(args.color, sys.stdout)))
+    if args.format == "json" and documents:
+        shown: Any = documents[0] if len(documents) == 1 else documents
+        sys.stdout.write(json.dumps(shown, indent=2) + "\n")
+    elif texts:
+        sys.stdout.write("\n".join(texts))
+    return status
