@@ -1,4 +1,7 @@
-"""Regenerate rules/<CODE>.md and the README's rule index from the rules' docstrings.
+"""Regenerate rules/<CODE>.md, the README's rule index and its example output.
+
+The rule pages and the index come from the rules' docstrings; the example output is what
+``flinklint --format concise examples/broken/`` prints, so the README shows real output.
 
 Usage: python tools/gen_rule_docs.py [--check]
 
@@ -17,6 +20,32 @@ from flinklint.docs import markdown_page, rule_index  # noqa: E402
 from flinklint.rules import RULES  # noqa: E402
 
 START, END = "<!-- rule-index:start -->", "<!-- rule-index:end -->"
+OUT_START, OUT_END = "<!-- example-output:start -->", "<!-- example-output:end -->"
+
+
+def _between(text: str, start: str, end: str, body: str) -> str:
+    head, _, rest = text.partition(start)
+    _, _, tail = rest.partition(end)
+    return f"{head}{start}\n{body}{end}{tail}"
+
+
+def example_output() -> str:
+    """What the README's example command prints (run in-process, from the repository root)."""
+    import contextlib
+    import io
+    import os
+
+    buffer = io.StringIO()
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        from flinklint.cli import main
+
+        with contextlib.redirect_stdout(buffer):
+            main(["--format", "concise", "examples/broken/"])
+    finally:
+        os.chdir(cwd)
+    return buffer.getvalue()
 
 
 def expected_files() -> dict[Path, str]:
@@ -24,15 +53,17 @@ def expected_files() -> dict[Path, str]:
     files = {ROOT / "rules" / f"{rule.code}.md": markdown_page(rule) for rule in RULES}
     readme = ROOT / "README.md"
     text = readme.read_text(encoding="utf-8")
-    head, _, rest = text.partition(START)
-    _, _, tail = rest.partition(END)
-    files[readme] = f"{head}{START}\n{rule_index(RULES, fmt='markdown')}{END}{tail}"
+    text = _between(text, START, END, rule_index(RULES, fmt="markdown"))
+    files[readme] = _between(text, OUT_START, OUT_END, example_output())
     return files
 
 
 def stale_files() -> list[Path]:
-    stale = [p for p, text in expected_files().items()
-             if not p.exists() or p.read_text(encoding="utf-8") != text]
+    stale = [
+        p
+        for p, text in expected_files().items()
+        if not p.exists() or p.read_text(encoding="utf-8") != text
+    ]
     generated = {p.name for p in expected_files() if p.parent.name == "rules"}
     stale += [p for p in (ROOT / "rules").glob("*.md") if p.name not in generated]
     return stale
