@@ -42,7 +42,7 @@ from collections.abc import Iterator
 from flinklint.config import Source
 from flinklint.findings import Severity
 from flinklint.rule import Context, Hit, Rule
-from flinklint.rules.memory_common import PROCESSES, TITLE, applies, entry
+from flinklint.rules.memory_common import PROCESSES, TITLE, applies, entry, shown
 from flinklint.rules.memory_fixes import delete_key
 
 
@@ -58,10 +58,11 @@ def check(ctx: Context) -> Iterator[Hit]:
         from_spec = total.source is Source.OPERATOR
         drop, keep = (flink, total) if from_spec else (total, flink)
         message = (
-            f"both {process_key} ({total.value}) and {flink_key} ({flink.value}) are set: Flink "
+            f"both {shown(config, process_key)} ({total.raw}) and {flink_key} ({flink.value}) are "
+            f"set: Flink "
             f"derives the {TITLE[process]}'s memory from the Flink size and only checks the "
             f"process size against it (JVM overhead = process - flink - metaspace); "
-            f"keep only {keep.key}"
+            f"keep only {shown(config, keep.key)}"
         )
         fix = delete_key(config, drop.key, f"Remove {drop.key}")
         yield Hit(drop.key_span, message, fix)

@@ -76,12 +76,14 @@ def _hit(config: FlinkConfig, version: FlinkVersion) -> Hit | None:
     max_key, high = _bound(config, MAX_KEYS, _default_max(version))
     if low is None or high is None or low <= high or (min_key is None and max_key is None):
         return None
-    low_text = f"{min_key} ({size(low)})" if min_key else f"the default minimum ({size(low)})"
-    high_text = f"{max_key} ({size(high)})" if max_key else f"the default maximum ({size(high)})"
+    low_text = f"the minimum {min_key} = {size(low)}" if min_key else \
+        f"the default minimum {size(low)}"
+    high_text = f"the maximum {max_key} = {size(high)}" if max_key else \
+        f"the default maximum {size(high)}"
     message = (
-        f"network memory minimum {low_text} is larger than maximum {high_text}: Flink refuses to "
-        f"start the TaskManager; raise the maximum to at least {setting(low)} or lower the "
-        f"minimum{_shadowed(config, MIN_KEYS)}{_shadowed(config, MAX_KEYS)}"
+        f"network memory: {low_text} is larger than {high_text}, so Flink refuses to start the "
+        f"TaskManager; raise the maximum to at least {setting(low)} or lower the minimum"
+        f"{_shadowed(config, MIN_KEYS)}{_shadowed(config, MAX_KEYS)}"
     )
     keys = tuple(k for k in (min_key, max_key) if k is not None)
     return Hit(locate(config, keys, "taskmanager"), message)

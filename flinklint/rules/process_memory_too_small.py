@@ -61,6 +61,10 @@ def advise(failure: Failure, config: FlinkConfig, process: str, version: FlinkVe
     value = nearest(config, process, version, key, n["process"], True)
     if value is not None:
         message += f"; set {shown(config, key)} to at least {value}"
+    elif (value := nearest(config, process, version, key, n["process"], True,
+                           lambda m: m.failure is None or m.failure.kind != failure.kind)):
+        message += (f"; set {shown(config, key)} to at least {value} (another setting then "
+                    f"still keeps the {TITLE[process]} from starting)")
     if failure.kind == KINDS[1]:
         message += ", or remove it so that Flink derives it"
     return Hit(locate(config, failure.keys, process), message)
