@@ -108,10 +108,19 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="print a JSON Schema for config.yaml")
     schema.add_argument("--flink-version", type=_version_arg, metavar="X.Y[.Z]")
     migrate = sub.add_parser("migrate", help="convert flink-conf.yaml to config.yaml")
-    migrate.add_argument("path", metavar="FILE")
-    migrate.add_argument("-o", "--output", metavar="FILE")
+    migrate.add_argument("path", metavar="FILE", help="flink-conf.yaml (or its directory, or -)")
+    migrate.add_argument("-o", "--output", metavar="FILE",
+                         help="write here (a directory gets config.yaml); default stdout")
+    migrate.add_argument("--force", action="store_true", help="replace an existing output file")
     migrate.add_argument("--nested", action="store_true", help="write nested YAML maps")
-    migrate.add_argument("--flink-version", type=_version_arg, metavar="X.Y[.Z]")
+    migrate.add_argument("--flink-version", type=_version_arg, metavar="X.Y[.Z]",
+                         help="the Flink that reads the result, 1.19 to 2.3 (default 2.3)")
+    migrate.add_argument("--rename", action=argparse.BooleanOptionalAction, default=None,
+                         help="rename deprecated keys to their replacements (default: for 2.x)")
+    migrate.add_argument("--legacy-heap", choices=("standalone", "containerized"),
+                         default="standalone",
+                         help="how taskmanager/jobmanager.heap.* were read (default standalone)")
+    migrate.add_argument("-q", "--quiet", action="store_true", help="print no notes")
     return parser
 
 

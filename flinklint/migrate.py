@@ -1,0 +1,111 @@
+"""``flinklint migrate``: write the config.yaml equivalent of a flink-conf.yaml.
+
+The config.yaml goes to standard output unless ``-o FILE`` names a file (or a directory, which
+gets a ``config.yaml``); an existing file is replaced only with ``--force``, atomically. What
+the user should know (lines kept as comments, renamed keys, converted values) goes to standard
+error as ``path:line: message``, one line each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TextIO
+
+from flinklint.commands import EXIT_OK, CommandError
+from flinklint.loader.sniff import LEGACY_NAME, YAML_NAME, is_manifest
+from flinklint.migration import Migration, Settings, migrate
+from flinklint.versions import DEFAULT_FOR_YAML, FlinkVersion
+
+
+def migrate_command(args: argparse.Namespace) -> int:
+    version: FlinkVersion = args.flink_version or DEFAULT_FOR_YAML
+    if not version.reads_yaml_file:
+        raise CommandError(f"Flink {version} reads only flink-conf.yaml; config.yaml is read "
+                           "from Flink 1.19 on (use --flink-version 1.19 or later)")
+    source, data = _read(args.path)
+    settings = Settings(version, bool(args.nested), getattr(args, "rename", None),
+                        getattr(args, "legacy_heap", None) or "standalone")
+    result = migrate(data, settings, str(source))
+    target = _target(args.output, bool(getattr(args, "force", False)))
+    if not getattr(args, "quiet", False):
+        _report(result, str(source), sys.stderr)
+    _write(result.text, target)
+    return EXIT_OK
+
+
+def _read(name: str) -> tuple[str | Path, bytes]:
+    if name == "-":
+        return "-", sys.stdin.buffer.read()
+    path = Path(name)
+    if path.is_dir():
+        path = path / LEGACY_NAME
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise CommandError(f"cannot read {path}: {err.strerror or err}") from None
+    if path.name == YAML_NAME or is_manifest(data):
+        what = "a config.yaml" if path.name == YAML_NAME else "a Kubernetes manifest"
+        raise CommandError(f"{path} is {what}, not a legacy flink-conf.yaml; nothing to migrate")
+    if b"\0" in data:
+        raise CommandError(f"{path} is not a text file")
+    return path, data
+
+
+def _target(output: str | None, force: bool) -> Path | None:
+    """Where to write (None: standard output); refuses to replace a file without ``force``."""
+    if output is None or output == "-":
+        return None
+    path = Path(output)
+    if path.is_dir():
+        path = path / YAML_NAME
+    if path.exists() and not force:
+        raise CommandError(f"{path} exists; use --force to replace it")
+    return path
+
+
+def _report(result: Migration, source: str, stream: TextIO) -> None:
+    for note in result.notes:
+        stream.write(f"{source}:{note.line}: {note.message}\n")
+
+
+def _write(text: str, target: Path | None) -> None:
+    data = text.encode("utf-8")
+    if target is None:
+        out = getattr(sys.stdout, "buffer", None)
+        if out is None:
+            sys.stdout.write(text)
+        else:
+            sys.stdout.flush()
+            out.write(data)
+            out.flush()
+        return
+    try:
+        _replace(target, data)
+    except OSError as err:
+        raise CommandError(f"cannot write {target}: {err.strerror or err}") from None
+
+
+def _replace(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` through a temporary file and a rename."""
+    if target.exists():
+        from flinklint.fixer import write_atomic
+
+        write_atomic(target, data)
+        return
+    umask = os.umask(0)
+    os.umask(umask)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".flinklint", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
