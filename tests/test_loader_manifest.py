@@ -8,7 +8,7 @@ import pytest
 
 from flinklint.config import FlinkConfig, Source, ValueType
 from flinklint.loader import load_text
-from flinklint.loader.quantity import memory_size_to_string, operator_memory, parse_memory_size
+from flinklint.loader.quantity import operator_memory
 from flinklint.versions import FileKind, FlinkVersion
 
 HEAD = "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata:\n  name: job\n"
@@ -44,23 +44,6 @@ def test_operator_memory(written: str, passed: str | None) -> None:
             operator_memory(written)
     else:
         assert operator_memory(written) == passed
-
-
-@pytest.mark.parametrize(("text", "size"), [("1728m", 1811939328), (" 1 g ", 1 << 30),
-                                            ("1728 MB", 1811939328), ("8388607t", 8388607 << 40)])
-def test_memory_size(text: str, size: int) -> None:
-    assert parse_memory_size(text) == size
-
-
-@pytest.mark.parametrize("text", ["", "m", "-1m", "1.5g", "1 m b", "8388608t", "1kib"])
-def test_memory_size_errors(text: str) -> None:
-    with pytest.raises(ValueError):
-        parse_memory_size(text)
-
-
-def test_memory_size_to_string_picks_the_largest_exact_unit_below_tb() -> None:
-    assert [memory_size_to_string(n) for n in (0, 1025, 1 << 20, 3 << 30, 1 << 40)] == [
-        "0 bytes", "1025 bytes", "1 mb", "3 gb", "1099511627776 bytes"]
 
 
 def test_flink_configuration_and_operator_memory() -> None:

@@ -14,7 +14,6 @@ import math
 import re
 
 from flinklint.config import ValueType
-from flinklint.loader.java_text import double_to_string
 from flinklint.loader.yaml_nodes import Scalar
 
 _TRUE = ("y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON")
@@ -95,4 +94,6 @@ def _float_text(value: float) -> str:
     small_or_huge = value != 0 and not 1e-6 <= abs(value) < 1e21
     if value.is_integer() and not small_or_huge:
         return str(int(value))
+    from flinklint.units import double_to_string
+
     return double_to_string(value)

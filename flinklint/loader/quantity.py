@@ -14,15 +14,6 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 
-_UNITS = (
-    (("b", "bytes"), 1),
-    (("k", "kb", "kibibytes"), 1 << 10),
-    (("m", "mb", "mebibytes"), 1 << 20),
-    (("g", "gb", "gibibytes"), 1 << 30),
-    (("t", "tb", "tebibytes"), 1 << 40),
-)
-_NAMES = {name: factor for names, factor in _UNITS for name in names}
-_LONG_MAX = (1 << 63) - 1
 _AMOUNT = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)")
 _UNIT_CHARS = "eEinumkKMGTP"
 _DECIMAL64 = Context(prec=16, rounding=ROUND_HALF_EVEN)
@@ -31,53 +22,16 @@ _SUFFIX = {"Ki": (2, 10), "Mi": (2, 20), "Gi": (2, 30), "Ti": (2, 40), "Pi": (2,
            "M": (10, 6), "G": (10, 9), "T": (10, 12), "P": (10, 15), "E": (10, 18), "": (10, 0)}
 
 
-def _java_trim(text: str) -> str:
-    start, end = 0, len(text)
-    while start < end and text[start] <= " ":
-        start += 1
-    while end > start and text[end - 1] <= " ":
-        end -= 1
-    return text[start:end]
-
-
-def parse_memory_size(text: str) -> int:
-    """Flink's ``MemorySize.parse`` in bytes; ValueError with Flink's message otherwise."""
-    trimmed = _java_trim(text)
-    if not trimmed:
-        raise ValueError("argument is an empty- or whitespace-only string")
-    digits = len(trimmed) - len(trimmed.lstrip("0123456789"))
-    if digits == 0:
-        raise ValueError("text does not start with a number")
-    number = int(trimmed[:digits])
-    if number > _LONG_MAX:
-        raise ValueError(f"The value '{trimmed[:digits]}' cannot be re represented as 64bit "
-                         f"number (numeric overflow).")
-    unit = _java_trim(trimmed[digits:]).lower()
-    factor = _NAMES.get(unit or "b")
-    if factor is None:
-        raise ValueError(f"Memory size unit '{unit}' does not match any of the recognized units")
-    if number * factor > _LONG_MAX:
-        raise ValueError(f"The value '{text}' cannot be re represented as 64bit number of bytes "
-                         f"(numeric overflow).")
-    return number * factor
-
-
-def memory_size_to_string(size: int) -> str:
-    """``MemorySize.toString``: ``2 gb``, ``1536 mb``, ``1025 bytes`` (``1t`` -> bytes)."""
-    for index, (names, factor) in enumerate(_UNITS):
-        if size % factor:
-            names, factor = _UNITS[index - 1] if index else _UNITS[0]
-            return f"{size // factor} {names[1]}"
-    return f"{size} bytes"
-
-
 def operator_memory(text: str) -> str:
     """The ``*.memory.process.size`` text the operator writes; ValueError if it cannot."""
+    from flinklint.memory.javanum import java_trim
+    from flinklint.units import JavaError, parse_memory_size, to_string
+
     try:
-        return memory_size_to_string(parse_memory_size(text))
-    except ValueError:
+        return to_string(parse_memory_size(text))
+    except JavaError:
         pass
-    quantity = re.sub(r"[ \t\n\x0b\f\r]", "", _java_trim(text)).upper()
+    quantity = re.sub(r"[ \t\n\x0b\f\r]", "", java_trim(text)).upper()
     quantity = quantity[:-1] if quantity.endswith("B") else quantity
     quantity = quantity[:-1] + "i" if quantity.endswith("I") else quantity
     return str(_numerical_amount(quantity))

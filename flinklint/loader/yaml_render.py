@@ -13,7 +13,6 @@ import base64
 import math
 from collections import Counter
 
-from flinklint.loader.java_text import double_to_string
 from flinklint.loader.yaml_nodes import Alias, Mapping, Node, Scalar, Sequence, deref
 from flinklint.loader.yaml_scalar import quote
 from flinklint.loader.yaml_values import SET, Value, check_collection_tag, resolve
@@ -35,6 +34,8 @@ def scalar_text(value: Value) -> str:
             return ".nan"
         if math.isinf(value):
             return ".inf" if value > 0 else "-.inf"
+        from flinklint.units import double_to_string
+
         return double_to_string(value)
     if isinstance(value, bytes):
         return base64.b64encode(value).decode("ascii")
