@@ -34,7 +34,10 @@ def operator_memory(text: str) -> str:
     quantity = re.sub(r"[ \t\n\x0b\f\r]", "", java_trim(text)).upper()
     quantity = quantity[:-1] if quantity.endswith("B") else quantity
     quantity = quantity[:-1] + "i" if quantity.endswith("I") else quantity
-    return str(_numerical_amount(quantity))
+    try:
+        return str(_numerical_amount(quantity))
+    except ArithmeticError as err:  # an exponent too large for BigDecimal too
+        raise ValueError(f"Invalid quantity {quantity!r}") from err
 
 
 def _numerical_amount(quantity: str) -> Decimal:
