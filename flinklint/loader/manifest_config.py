@@ -4,6 +4,7 @@ Nested mappings join their keys with dots (``ConfigObjectNode.asFlatMap``); a la
 flattens to the same name wins. A list becomes its elements' text joined by ``;``. Every value
 that is not a string is reported: operators up to 1.12 declare the field a map of strings and
 the API server rejects anything else, and 1.13+ converts it (``1.0`` arrives as ``1``).
+Whatever the YAML type, Flink receives text: every entry has ``value_type`` STRING.
 """
 
 from __future__ import annotations
@@ -67,8 +68,7 @@ class ConfigFlattener:
         self.entries.append(Entry(
             key=key, value=text, raw=self.text[value_node.start:value_node.end].rstrip(),
             key_span=self.span(key_node), value_span=self.span(value_node), nested=nested,
-            value_type=kind,
-        ))
+        ))  # Flink gets every value as a string (Configuration.fromMap): value_type STRING
 
     def value_text(self, node: Scalar | Mapping | Sequence) -> tuple[str, ValueType]:
         if isinstance(node, Scalar):
