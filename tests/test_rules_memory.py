@@ -157,7 +157,8 @@ CASES = [
          "jobmanager.memory.off-heap.size: 128m\n", ()),
     # FL211 invalid-memory-value
     Case("FL211", "taskmanager.memory.process.size: 1.5g\n" + JM, ((1, 1),)),
-    Case("FL211", TM + 'jobmanager.memory.process.size: "1600m"\n', ((2, 1),)),
+    Case("FL211", TM + "jobmanager.memory.process.size: 1600 mib\n", ((2, 1),)),
+    Case("FL211", TM + 'jobmanager.memory.process.size: "1600m"\n', ()),  # FL008 reports it
     Case("FL211", TM + JM + "taskmanager.memory.managed.fraction: 40%\n", ((3, 1),)),
     Case("FL211", TM + JM + "taskmanager.numberOfTaskSlots: 2.0\n", ((3, 1),)),
     Case("FL211", TM + JM + "jobmanager.memory.enable-jvm-direct-memory-limit: yes\n", ((3, 1),)),

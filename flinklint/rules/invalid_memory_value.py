@@ -2,11 +2,14 @@
 
 ## What it does
 Reports the first value Flink fails to read while sizing a process: a memory size that is not a
-whole number of bytes, kibibytes, mebibytes, gibibytes or tebibytes (`1.5g`, `2Gi`, `"1g"` with
-its quotes in `flink-conf.yaml`, `-1m`), a fraction that is not a number (`40%`), a slot or
-buffer count that is not a whole number, CPU cores that are not a finite number, a direct
-memory limit flag that is not `true`/`false`, or a negative legacy heap or buffer count. The
-message gives Flink's own reason and, where the intent is clear, the value to write instead.
+whole number of bytes, kibibytes, mebibytes, gibibytes or tebibytes (`1.5g`, `2Gi`, `-1m`), a
+fraction that is not a number (`40%`), a slot or buffer count that is not a whole number, CPU
+cores that are not a finite number, a direct memory limit flag that is not `true`/`false`, or a
+negative legacy heap or buffer count. The message gives Flink's own reason and, where the intent
+is clear, the value to write instead.
+
+A value in quotes in `flink-conf.yaml` (`"1600m"`: Flink's legacy parser keeps the quotes) is
+reported by FL008 legacy-quoted-value instead, which can remove the quotes.
 
 ## Why is this bad?
 Flink refuses to start the process (`Cannot read memory size from config option '...'`,
@@ -43,6 +46,7 @@ from flinklint.rules.memory_repair import repair
 from flinklint.versions import FlinkVersion
 
 KINDS = ("invalid-size", "invalid-fraction", "invalid-number", "invalid-boolean", "negative-size")
+QUOTED = "FL008"  # legacy-quoted-value: the loader reports quotes kept in the value, with a fix
 
 
 def reason(failure: Failure) -> str:
@@ -66,7 +70,8 @@ def advise(failure: Failure, config: FlinkConfig, process: str, version: FlinkVe
 
 
 def check(ctx: Context) -> Iterator[Hit]:
-    return failure_hits(ctx, KINDS)
+    quoted = {f.line for f in ctx.config.findings if f.code == QUOTED}
+    return (hit for hit in failure_hits(ctx, KINDS) if hit.span.line not in quoted)
 
 
 RULE = Rule(
