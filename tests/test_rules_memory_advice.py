@@ -118,3 +118,15 @@ def test_suggested_sizes_are_the_smallest_that_work(path: Path) -> None:
         only_this = code == "FL203" or partial  # FL203 promises only its own failure goes away
         assert _works(config, only_this, key, value, before.kind), (case["id"], key, value)
         assert not _works(config, only_this, key, neighbour, before.kind), (case["id"], value)
+
+
+def test_advice_for_manifests() -> None:
+    text = ("apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata:\n  name: a\n"
+            "spec:\n  flinkConfiguration:\n    parallelism.default: \"2\"\n---\n"
+            "apiVersion: flink.apache.org/v1beta1\nkind: FlinkSessionJob\nmetadata:\n  name: b\n"
+            "spec:\n  deploymentName: a\n")
+    deployment, session = load_bytes(text.encode(), "job.yaml") or []
+    for config, code in ((deployment, "FL205"), (session, "")):
+        failure = resolve(config, V120)[0].failure
+        assert failure is not None and failure.kind == "no-memory-configured"
+        assert advice_for(failure, config)[0] == code

@@ -74,17 +74,23 @@ def advice_for(
     process: str | None = None,
     version: FlinkVersion | None = None,
 ) -> tuple[str, int, str]:
-    """The rule code, the line of the responsible key and the advice for a resolver failure."""
+    """The rule code, the line of the responsible key and the advice for a resolver failure.
+
+    The code is empty for a ``FlinkSessionJob``, which no memory rule judges."""
+    from flinklint.rules.memory_common import applies, is_manifest
     from flinklint.versions import default_for
 
     process = process or process_of(failure)
     version = version or config.flink_version or default_for(config.kind)
+    if not applies(config):
+        return ("", config.base_line, "a FlinkSessionJob has no processes of its own: it runs on "
+                "the session cluster named by spec.deploymentName, which sizes them")
     if failure.kind == INTERNAL or failure.kind not in owners():
         return ("FL000", config.base_line,
                 f"flinklint could not resolve this {process}: {failure.message}; please report it")
     code, advise = owners()[failure.kind]
     hit = advise(failure, config, process, version)
-    if failure.kind == "no-memory-configured":
+    if failure.kind == "no-memory-configured" and not is_manifest(config):
         from flinklint.rules import no_memory_settings
 
         if no_memory_settings.nothing_configured(config, version):
