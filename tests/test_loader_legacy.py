@@ -143,3 +143,14 @@ def test_fixed_text_reads_as_meant() -> None:
     after = load(apply_edits(before, edits))
     assert dict(after.effective) == {"a": "4g", "b": "1", "c": "3", "d": "2"}
     assert after.findings == ()
+
+
+@pytest.mark.parametrize("text", [
+    "security.ssl.keystore-password: abc#123\n",
+    's3.secret-key: "abc123"\n',
+    "metrics.reporter.x.apikey: abc1\nmetrics.reporter.x.apikey: abc2\n",
+])
+def test_messages_never_show_sensitive_values(text: str) -> None:
+    config = load(text)
+    assert config.findings
+    assert all("abc" not in f.message and "******" in f.message for f in config.findings)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from flinklint.config import Entry
 from flinklint.findings import Applicability, Edit, Finding, Fix, Span
 from flinklint.loader import codes
+from flinklint.loader.sensitive import shown
 from flinklint.loader.text import trim
 
 QUOTES = "\"'"
@@ -35,7 +36,8 @@ def _comment_finding(entry: Entry, line: str, cut: int, shift: int, path: str) -
     return codes.LEGACY_COMMENT_IN_VALUE.at(
         path, where,
         f"Flink's legacy parser cuts every line at the first '#': '{entry.key}' is read as "
-        f"{entry.value!r}, not {meant!r}; flink-conf.yaml cannot hold a '#' in a value "
+        f"{shown(entry.key, entry.value)}, not {shown(entry.key, meant)}; flink-conf.yaml "
+        f"cannot hold a '#' in a value "
         f"(config.yaml, read from Flink 1.19 on, can)",
     )
 
@@ -46,12 +48,13 @@ def _quote_finding(entry: Entry, path: str, opened: bool) -> Finding:
     inner = value[1:-1]
     fix = None
     if not opened and inner and value[0] not in inner and (value[0] == "'" or "\\" not in inner):
-        fix = Fix(f"remove the quotes around {inner!r}", (Edit.replace(span, inner),))
+        fix = Fix("remove the quotes", (Edit.replace(span, inner),))
     what = "an unclosed quote" if opened else "the quotes"
     return codes.LEGACY_QUOTED_VALUE.at(
         path, span,
         f"Flink's legacy parser keeps {what} as part of the value: '{entry.key}' is read as "
-        f"{value!r}, quotes included, which no number, size or duration option accepts",
+        f"{shown(entry.key, value)}, quotes included, which no number, size or duration "
+        f"option accepts",
         fix,
     )
 
@@ -125,7 +128,8 @@ def duplicates(entries: list[Entry], path: str) -> Iterator[Finding]:
         yield codes.LEGACY_DUPLICATE_KEY.at(
             path, entry.key_span,
             f"'{entry.key}' is set again on line {winner.line}; Flink uses the last value "
-            f"({winner.value!r}) and ignores this one ({entry.value!r})",
+            f"({shown(entry.key, winner.value)}) and ignores this one "
+            f"({shown(entry.key, entry.value)})",
             Fix(f"delete this earlier '{entry.key}' line",
                 (Edit.delete_lines(entry.line, entry.line),)),
         )

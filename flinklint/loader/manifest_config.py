@@ -13,6 +13,7 @@ from flinklint.config import Entry, ValueType
 from flinklint.findings import Finding, Span
 from flinklint.loader import codes
 from flinklint.loader.operator_values import go_value, json_text
+from flinklint.loader.sensitive import shown
 from flinklint.loader.text import LineIndex
 from flinklint.loader.yaml_nodes import Mapping, Node, Scalar, Sequence, deref
 
@@ -64,7 +65,7 @@ class ConfigFlattener:
             self.findings.append(self.finding(
                 codes.OPERATOR_NON_STRING_VALUE, value_node,
                 f"'{key}' is {what}, not a string: operators up to 1.12 reject the manifest, "
-                f"later ones pass Flink {text!r}; write that string, quoted"))
+                f"later ones pass Flink {shown(key, text)}; write that string, quoted"))
         self.entries.append(Entry(
             key=key, value=text, raw=self.text[value_node.start:value_node.end].rstrip(),
             key_span=self.span(key_node), value_span=self.span(value_node), nested=nested,

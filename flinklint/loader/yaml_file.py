@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from flinklint.config import Entry, ValueType
 from flinklint.findings import Finding, Span
 from flinklint.loader import codes
+from flinklint.loader.sensitive import shown
 from flinklint.loader.text import LineIndex
 from flinklint.loader.yaml_nodes import (
     Alias,
@@ -194,7 +195,7 @@ class Flattener:
                 self.path, entry.key_span,
                 f"'{entry.key}' is also set on line {winner.line}, written "
                 f"{'nested' if winner.nested else 'as a dotted key'}; both name the same "
-                f"option and Flink keeps the later one ({winner.value!r})",
+                f"option and Flink keeps the later one ({shown(entry.key, winner.value)})",
             ))
         return out
 
