@@ -76,6 +76,13 @@ def test_which_file_flink_reads(tmp_path: Path, present: tuple[str, ...],
     assert [(f.line, f.column) for f in config.findings] == [(1, 1)] * len(codes)
 
 
+def test_a_file_flink_does_not_read_reports_only_that(tmp_path: Path) -> None:
+    path = _write(tmp_path, "flink-conf.yaml", "a:1\nb: 2\nb: 3\n")
+    [config] = load_path(path, version=FlinkVersion(2, 1)) or []
+    assert [f.code for f in config.findings] == ["FL009"]
+    assert dict(config.effective) == {"b": "3"}
+
+
 def test_sibling_findings_from_a_set_of_files() -> None:
     files = [Path("a/config.yaml"), Path("a/flink-conf.yaml"), Path("b/config.yaml")]
     found = sibling_findings(files, FlinkVersion(1, 19))

@@ -80,6 +80,8 @@ def load_text(
         return load_manifest(decoded.text, path, defines, first)
     entries, findings, lintable = _read(decoded, kind, path)
     more, readable = reading_findings(kind, path, version, legacy_beside)
+    if not readable:  # Flink never reads it: what it would misread there does not matter
+        findings = []
     meta = {"bom": "true"} if decoded.bom else {}
     return [build.config(path, kind, decoded.text, entries, first + findings + more, defines,
                          lintable=lintable and readable, meta=meta)]
