@@ -65,7 +65,9 @@ def _mismatches(path: Path) -> list[str]:
             ("taskmanager", resolve_taskmanager),
             ("jobmanager", resolve_jobmanager),
         ):
-            got = _outcome(resolve(case["effective"], version, types))
+            got = _outcome(
+                resolve(case["effective"], version, types, case["file"] == "config.yaml")
+            )
             want = _expected(case[process])
             if "logs" not in case[process]:
                 got.pop("logs")

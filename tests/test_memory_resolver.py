@@ -383,3 +383,41 @@ def test_never_raises(config: dict[str, str], version: Any) -> None:
         else:
             assert model.failure.kind in KINDS
             assert model.failure.kind != "internal-error", model.failure.chain
+
+
+EXTERNAL = {
+    TM + "process.size": "2g",
+    "external-resources": "[gpu, fpga]",
+    "external-resource.gpu.amount": "1",
+    "external-resource.fpga.amount": "2",
+}
+
+
+def test_external_resources_as_a_yaml_list_in_config_yaml() -> None:
+    # printed by BashJavaUtils 1.20 for this config.yaml
+    model = resolve_taskmanager(EXTERNAL, V120, None, True)
+    assert model.dynamic_configs == (
+        "-D taskmanager.memory.network.min=166429984b -D taskmanager.cpu.cores=1.0 "
+        "-D taskmanager.memory.task.off-heap.size=0b "
+        "-D taskmanager.memory.jvm-metaspace.size=268435456b "
+        '-D external-resources="fpga;gpu" -D taskmanager.memory.jvm-overhead.min=214748368b '
+        "-D taskmanager.memory.framework.off-heap.size=134217728b "
+        "-D taskmanager.memory.network.max=166429984b -D external-resource.fpga.amount=2 "
+        "-D taskmanager.memory.framework.heap.size=134217728b "
+        "-D taskmanager.memory.managed.size=665719939b "
+        "-D taskmanager.memory.task.heap.size=563714445b -D taskmanager.numberOfTaskSlots=1 "
+        "-D taskmanager.memory.jvm-overhead.max=214748368b -D external-resource.gpu.amount=1"
+    )
+    assert resolve_taskmanager(EXTERNAL, V120, {"external-resources": "list"}).dynamic_configs == (
+        model.dynamic_configs
+    )
+
+
+def test_external_resources_list_is_one_name_in_flink_conf_yaml() -> None:
+    model = resolve_taskmanager(EXTERNAL, V120)  # 1.19/1.20 default: flink-conf.yaml
+    assert "-D external-resources=none " in (model.dynamic_configs or "")
+    assert model.logs[0] == (
+        "WARN  [] - The amount of the [gpu, fpga] should be configured. Will ignore that resource."
+    )
+    two = resolve_taskmanager(EXTERNAL, parse_version("2.0"))  # 2.x reads config.yaml only
+    assert '-D external-resources="fpga;gpu" ' in (two.dynamic_configs or "")

@@ -4,8 +4,10 @@
 the effective configuration (key -> string, as Flink loaded it) and return a
 :class:`~flinklint.memory.model.ProcessModel`; they never raise. ``types`` optionally gives the
 YAML type of each value of a ``config.yaml`` (``integer``, ``float``, ``boolean``, ...), which
-changes a few conversions exactly as in Flink; :func:`value_types` takes it from a loaded
-configuration and :func:`resolve` does both. Imports are lazy so importing this costs nothing.
+changes a few conversions exactly as in Flink; ``standard_yaml`` says Flink read ``config.yaml``
+(default: from 2.0 only), where a ``[a, b]`` string is a list. :func:`value_types` takes the
+types from a loaded configuration and :func:`resolve` does it all. Imports are lazy, so
+importing this package costs nothing.
 """
 
 from __future__ import annotations
@@ -25,22 +27,24 @@ def resolve_taskmanager(
     effective: Mapping[str, str],
     version: FlinkVersion,
     types: Mapping[str, str] | None = None,
+    standard_yaml: bool | None = None,
 ) -> ProcessModel:
     """The TaskManager as Flink's ``BashJavaUtils GET_TM_RESOURCE_PARAMS`` resolves it."""
     from flinklint.memory.taskmanager import resolve_taskmanager as run
 
-    return run(effective, version, types)
+    return run(effective, version, types, standard_yaml)
 
 
 def resolve_jobmanager(
     effective: Mapping[str, str],
     version: FlinkVersion,
     types: Mapping[str, str] | None = None,
+    standard_yaml: bool | None = None,
 ) -> ProcessModel:
     """The JobManager as Flink's ``BashJavaUtils GET_JM_RESOURCE_PARAMS`` resolves it."""
     from flinklint.memory.jobmanager import resolve_jobmanager as run
 
-    return run(effective, version, types)
+    return run(effective, version, types, standard_yaml)
 
 
 def value_types(config: FlinkConfig) -> dict[str, str]:
@@ -54,8 +58,11 @@ def value_types(config: FlinkConfig) -> dict[str, str]:
 
 def resolve(config: FlinkConfig, version: FlinkVersion) -> tuple[ProcessModel, ProcessModel]:
     """Both processes of a loaded configuration: (TaskManager, JobManager)."""
+    from flinklint.versions import FileKind
+
     types = value_types(config)
+    yaml = config.kind is FileKind.YAML or version.at_least(2, 0)
     return (
-        resolve_taskmanager(config.effective, version, types),
-        resolve_jobmanager(config.effective, version, types),
+        resolve_taskmanager(config.effective, version, types, yaml),
+        resolve_jobmanager(config.effective, version, types, yaml),
     )

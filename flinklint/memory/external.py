@@ -15,10 +15,10 @@ from flinklint.memory.options import Option
 LIST = Option("external-resources")
 
 
-def _names(raw: str) -> list[str]:
-    """The list option's items: ``a;b`` (also ``[a, b]``), quotes removed, blanks trimmed."""
+def _names(raw: str, yaml_lists: bool) -> list[str]:
+    """The list's items: ``a;b`` (or ``[a, b]`` in YAML), quotes removed, blanks trimmed."""
     text = java_trim(raw)
-    if text.startswith("[") and text.endswith("]"):
+    if yaml_lists and text.startswith("[") and text.endswith("]"):
         parts = text[1:-1].split(",")
     else:
         parts = text.split(";")
@@ -36,7 +36,10 @@ def external_resources(ctx: Ctx) -> dict[str, int]:
     raw = ctx.conf.values.get(LIST.key)
     if not isinstance(raw, str) or java_trim(raw) == "none" or raw == "[none]":
         return {}
-    names = hashmap_order(_names(raw))
+    # a YAML list is a list when Flink reads config.yaml (always from 2.0); in flink-conf.yaml
+    # "[a, b]" is one name
+    yaml_lists = ctx.conf.standard_yaml or ctx.conf.types.get(LIST.key) == "list"
+    names = hashmap_order(_names(raw, yaml_lists))
     amounts: dict[str, int] = {}
     for name in names:
         option = Option(f"external-resource.{name}.amount")

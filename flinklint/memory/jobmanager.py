@@ -44,10 +44,12 @@ def resolve_jobmanager(
     effective: Mapping[str, str],
     version: FlinkVersion,
     types: Mapping[str, str] | None = None,
+    standard_yaml: bool | None = None,
 ) -> ProcessModel:
     """The JobManager's memory, JVM arguments and ``-D`` string, or why Flink refuses it."""
     logs: list[str] = []
-    ctx = Ctx(Conf(dict(effective), logs, types), logs)
+    yaml = version.at_least(2, 0) if standard_yaml is None else standard_yaml
+    ctx = Ctx(Conf(dict(effective), logs, types, yaml), logs)
     try:
         return _resolve(ctx, version)
     except JavaError as error:

@@ -109,15 +109,17 @@ class Conf:
         values: Mapping[str, str | Mapped],
         logs: list[str],
         types: Mapping[str, str] | None = None,
+        standard_yaml: bool = False,
     ) -> None:
         self.values = values
         self.logs = logs
         self.types = types or {}
+        self.standard_yaml = standard_yaml  # Flink read config.yaml: YAML lists in strings
         self.used: dict[str, tuple[Origin, str]] = {}
 
     def with_value(self, key: str, value: Mapped) -> Conf:
         """A copy with ``key`` set, as ``new Configuration(conf).set(option, value)``."""
-        copy = Conf({**self.values, key: value}, self.logs, self.types)
+        copy = Conf({**self.values, key: value}, self.logs, self.types, self.standard_yaml)
         copy.used = self.used
         return copy
 
