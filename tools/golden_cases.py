@@ -206,6 +206,9 @@ def tm_fractions() -> Iterator[Case]:
     )
     yield _tm("network-max-bad", (P, "4g"), (NMAX, "1.5g"))
     yield _tm("network-min-bad", (P, "4g"), (NMIN, "abc"))
+    yield _tm(
+        "network-fraction-explicit-rest-ok", (TH, "512m"), (MG, "512m"), (F, "1500m"), (NF, "0.2")
+    )
     yield _tm("fine-network-min-bad", (TH, "512m"), (MG, "512m"), (F, "1280m"), (NMIN, "x"))
     yield _tm("fine-network-fraction-bad", (TH, "512m"), (MG, "512m"), (F, "1280m"), (NF, "2"))
     yield _tm("fine-network-min-gt-max", (TH, "512m"), (MG, "512m"), (F, "1280m"),
@@ -299,6 +302,9 @@ def units() -> Iterator[Case]:
     yield _tm("overflow-fine-sum", (TH, "8388607t"), (MG, "8388607t"))
     yield _tm("overflow-managed-fraction", (P, "8388607t"), (MGF, "0.99"))
     yield _tm("near-overflow-process", (P, "9223372036854775807"))
+    yield _tm("overflow-flink-max-bytes", (F, "9223372036854775807"))
+    yield _jm("overflow-flink-max-bytes", (JF, "9223372036854775807"))
+    yield _jm("overflow-heap-max-bytes", (JH, "9223372036854775807"))
     yield _tm("near-overflow-flink-network", (F, "8000000t"), (NMAX, "8388607t"))
 
 
