@@ -126,14 +126,14 @@ class Flattener:
                         f"the key {key.value!r} is read as a {type(value).__name__}, not a "
                         f"string, and Flink refuses the file (ClassCastException); quote it")
             return None
-        name = "null" if value is None else value
-        if name in seen:
+        name = "null" if value is None else value  # a null key flattens to the text null
+        if value in seen:
             self.duplicated.add(prefix + name)
-            line = self.span(seen[name]).line
+            line = self.span(seen[value]).line
             self.report(codes.DUPLICATE_KEY, key_node,
                         f"duplicate key '{name}' (first on line {line}): Flink refuses to load "
                         f"a config.yaml with a duplicate key ('found duplicate key {name}')")
-        seen[name] = key_node
+        seen[value] = key_node
         if name == "<<" and key.plain and key.tag is None:
             self.report(codes.MERGE_KEY, key_node,
                         "'<<' is not a merge key in YAML 1.2, which Flink reads: the entries "
