@@ -104,6 +104,9 @@ FINDINGS = [
     ("taskManager:\n  resource:\n    memory: \"1.5G\"\n", [("FL022", 8, 15)]),
     ("taskManager:\n  resource:\n    memory: \"lots\"\n", [("FL022", 8, 15)]),
     ("taskManager:\n  resource:\n    memory: 2048\n", [("FL021", 8, 15)]),
+    ("flinkConfiguration: [a, b]\n", [("FL016", 6, 23)]),
+    ("flinkConfiguration: text\n", [("FL016", 6, 23)]),
+    ("flinkConfiguration:\n", []),
 ]
 
 

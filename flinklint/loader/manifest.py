@@ -22,7 +22,15 @@ from flinklint.loader.manifest_config import ConfigFlattener
 from flinklint.loader.operator_values import go_value
 from flinklint.loader.quantity import operator_memory
 from flinklint.loader.text import LineIndex
-from flinklint.loader.yaml_nodes import Mapping, Node, Scalar, YamlError, deref, documents
+from flinklint.loader.yaml_nodes import (
+    Mapping,
+    Node,
+    Scalar,
+    Sequence,
+    YamlError,
+    deref,
+    documents,
+)
 from flinklint.versions import FileKind, FlinkVersion, VersionError, parse_version
 
 KINDS = ("FlinkDeployment", "FlinkSessionJob")
@@ -75,6 +83,12 @@ def _text(node: Node | None) -> str:
     return target.value if isinstance(target, Scalar) else ""
 
 
+def _given(node: Node) -> bool:
+    """Not empty: a list, or a scalar other than null."""
+    target = deref(node)
+    return isinstance(target, Sequence) or (isinstance(target, Scalar) and target.value != "")
+
+
 def _mapping(node: Node | None) -> Mapping | None:
     target = deref(node) if node is not None else None
     return target if isinstance(target, Mapping) else None
@@ -89,6 +103,10 @@ def _document(root: Mapping, number: int, text: str, path: str, index: LineIndex
     conf = _mapping(conf_node)
     if conf is not None:
         flattener.mapping(conf, "")
+    elif conf_node is not None and _given(conf_node):
+        flattener.findings.append(flattener.finding(
+            codes.NOT_A_MAPPING, conf_node,
+            "spec.flinkConfiguration must be a mapping of option names to values"))
     entries, findings = flattener.entries, first + flattener.findings
     if kind == "FlinkDeployment":
         entries += _memory_entries(spec, flattener, findings)

@@ -1,11 +1,13 @@
 """config.yaml is not a mapping of keys to values.
 
 ## What it does
-Reports a `config.yaml` whose document is a list or a single value instead of a mapping.
+Reports a `config.yaml` whose document is a list or a single value instead of a mapping, and
+a manifest whose `spec.flinkConfiguration` is not a mapping.
 
 ## Why is this bad?
 Flink casts the document to a map and fails (`ClassCastException`, wrapped in
-`Error parsing YAML configuration.`): Flink does not start.
+`Error parsing YAML configuration.`): Flink does not start. The operator rejects a
+`flinkConfiguration` that is not a mapping of option names to values.
 
 ## Example
 ```yaml config.yaml
