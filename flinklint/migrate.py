@@ -51,8 +51,6 @@ def _read(name: str) -> tuple[str | Path, bytes]:
     if path.name == YAML_NAME or is_manifest(data):
         what = "a config.yaml" if path.name == YAML_NAME else "a Kubernetes manifest"
         raise CommandError(f"{path} is {what}, not a legacy flink-conf.yaml; nothing to migrate")
-    if b"\0" in data:
-        raise CommandError(f"{path} is not a text file")
     return path, data
 
 

@@ -18,6 +18,7 @@ from flinklint.catalog import catalog
 from flinklint.config import Entry
 from flinklint.migration.heap import HEAP_KEYS, heap_decisions
 from flinklint.migration.model import Decision, Note, Settings
+from flinklint.versions import SUPPORTED
 
 
 def decide(entries: Sequence[Entry], settings: Settings) -> tuple[list[Decision], list[Note]]:
@@ -51,7 +52,7 @@ def _one(entry: Entry, settings: Settings) -> tuple[Decision, str | None]:
     key, version = entry.key, settings.version
     removal = catalog().removed_in(key, version)
     if removal is not None:
-        old = catalog().lookup(key, removal.last)
+        old = catalog().lookup(key, removal.last) if removal.last in SUPPORTED else None
         plain = old is not None and old.main == removal.replacement and not removal.note
         if plain and settings.renames and removal.replacement:
             return Decision(removal.replacement, renamed=True), (

@@ -17,7 +17,7 @@ import re
 import struct
 from fractions import Fraction
 
-from flinklint.loader.java_text import double_to_string
+from flinklint.loader.yaml_render import scalar_text
 from flinklint.loader.yaml_scalar import analyze, double_quoted
 from flinklint.loader.yaml_values import BOOL, FLOAT, INT, STR, implicit_tag
 
@@ -32,7 +32,7 @@ def printable(ch: str) -> bool:
     """A character YAML lets stand for itself (outside double quotes, and not a line break)."""
     c = ord(ch)
     return (0x20 <= c <= 0x7E or 0xA0 <= c <= 0xD7FF or 0xE000 <= c <= 0xFFFD
-            or 0x10000 <= c <= 0x10FFFF) and c != 0xFEFF
+            or 0x10000 <= c <= 0x10FFFF) and c not in (0xFEFF, 0x2028, 0x2029)
 
 
 def _plain_syntax(text: str) -> bool:
@@ -74,7 +74,7 @@ def _typed_reads_same(text: str, option_type: str) -> bool:
             return False
         return option_type in _TEXT_TYPES or int(text) in _INT32
     if tag == FLOAT:
-        if not _SIMPLE_FLOAT.fullmatch(text) or double_to_string(float(text)) != text:
+        if not _SIMPLE_FLOAT.fullmatch(text) or scalar_text(float(text)) != text:
             return False
         return option_type != "float" or same_float(text)
     return False  # null, and anything else YAML would construct

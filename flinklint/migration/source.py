@@ -18,7 +18,7 @@ from flinklint.loader.text import java_lines, trim
 from flinklint.migration.scalars import printable
 
 _SEPARATOR = re.compile(r" *: +")
-_INDENT = re.compile(r"[ \t]*")
+_SPACES = re.compile(r" *")
 
 
 class Kind(StrEnum):
@@ -36,7 +36,7 @@ class Line:
     kind: Kind
     entry: Entry | None = None
     comment: str = ""  # from the first '#' on
-    indent: str = ""  # before a comment-only line's '#', when it is spaces and tabs
+    indent: str = ""  # before a comment-only line's '#', when it is only spaces
     gap: str = ""  # between an entry's value and its comment
     separator: str = ": "  # between an entry's key and value
 
@@ -62,7 +62,7 @@ def _line(number: int, text: str, ending: str, entry: Entry | None) -> Line:
         return Line(number, text, ending, Kind.DROPPED, comment=comment)
     if not comment:
         return Line(number, text, ending, Kind.BLANK)
-    indent = text[:cut] if _INDENT.fullmatch(text[:cut]) else ""
+    indent = text[:cut] if _SPACES.fullmatch(text[:cut]) else ""
     return Line(number, text, ending, Kind.COMMENT, comment=comment, indent=indent)
 
 
@@ -76,7 +76,7 @@ def _entry_line(number: int, text: str, ending: str, entry: Entry, cut: int) -> 
     comment = gap = ""
     if cut >= 0:
         comment, gap = text[cut:], text[value_end:cut]
-        if not gap or not _INDENT.fullmatch(gap):
+        if not gap or not _SPACES.fullmatch(gap):
             gap = " "
     return Line(number, text, ending, Kind.ENTRY, entry, comment, "", gap, separator)
 
