@@ -86,7 +86,9 @@ def _text(node: Node | None) -> str:
 def _given(node: Node) -> bool:
     """Not empty: a list, or a scalar other than null."""
     target = deref(node)
-    return isinstance(target, Sequence) or (isinstance(target, Scalar) and go_value(target) is not None)
+    if isinstance(target, Scalar):
+        return go_value(target) is not None
+    return isinstance(target, Sequence)
 
 
 def _mapping(node: Node | None) -> Mapping | None:
