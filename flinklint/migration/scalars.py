@@ -13,6 +13,7 @@ otherwise (tabs, control characters, and the characters YAML takes as line break
 
 from __future__ import annotations
 
+import math
 import re
 import struct
 from fractions import Fraction
@@ -59,7 +60,10 @@ def _next_float32(value: float, up: bool) -> float:
 def same_float(text: str) -> bool:
     """``Float.parseFloat(text) == (float) Double.parseDouble(text)`` (no double rounding)."""
     exact, narrowed = Fraction(text), _float32(float(text))
-    best = min((narrowed, _next_float32(narrowed, True), _next_float32(narrowed, False)),
+    if not math.isfinite(narrowed):
+        return False
+    candidates = [narrowed, _next_float32(narrowed, True), _next_float32(narrowed, False)]
+    best = min((f for f in candidates if math.isfinite(f)),
                key=lambda f: (abs(Fraction(f) - exact), struct.pack("<f", f)[0] & 1))
     return best == narrowed
 
