@@ -19,7 +19,8 @@ SEED = (
 PIECES = st.sampled_from([
     b"\n", b"\r", b"\r\n", b"\t", b" ", b": ", b":", b"#", b'"', b"'", b"- ", b"[", b"]", b"{",
     b"}", b"&a ", b"*a", b"!!", b"? ", b"<<: ", b"---\n", b"\xef\xbb\xbf", b"\xff", b"\xe9",
-    b"\x00", b"{{ x }}", b"|\n", b">-\n", b"\\", b"\xe2\x80\xa8", b"key", b"1.5G",
+    b"\x00", b"{{ x }}", b"|\n", b">-\n", b"\\", b"\xe2\x80\xa8", b"key", b"1.5G", b".nan",
+    b"+.inf", b"~", b"!!int ", b"!x ", b"0x1F", b"yes",
 ])
 
 

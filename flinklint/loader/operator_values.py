@@ -24,6 +24,12 @@ _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
 _GO_INT = re.compile(r"[-+]?(?:0[xX][0-9a-fA-F]+|0[oO]?[0-7]*|0[bB][01]+|[1-9][0-9]*)")
 _CORE = "tag:yaml.org,2002:"
 
+_SPECIAL_FLOATS = {
+    **dict.fromkeys((".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"), math.inf),
+    **dict.fromkeys(("-.inf", "-.Inf", "-.INF"), -math.inf),
+    **dict.fromkeys((".nan", ".NaN", ".NAN"), math.nan),
+}
+
 GoValue = str | int | float | bool | None
 
 
@@ -43,8 +49,8 @@ def go_value(node: Scalar) -> GoValue:
         return _go_int(plain)
     if _FLOAT.fullmatch(plain):
         return float(plain)
-    if plain.lower() in (".inf", "+.inf", "-.inf", ".nan"):
-        raise ValueError(f"JSON cannot hold {text} (kubectl: unsupported value)")
+    if plain in _SPECIAL_FLOATS:
+        return _SPECIAL_FLOATS[plain]  # json_text refuses it, as kubectl does
     return text
 
 
@@ -90,7 +96,8 @@ def json_text(value: GoValue) -> tuple[str, ValueType]:
 def _float_text(value: float) -> str:
     """Go writes integral floats without a fraction, so Jackson reads them back as integers."""
     if math.isinf(value) or math.isnan(value):
-        raise ValueError("JSON cannot hold an infinite or NaN number")
+        raise ValueError("kubectl cannot write an infinite or NaN number as JSON and refuses "
+                         "the manifest")
     small_or_huge = value != 0 and not 1e-6 <= abs(value) < 1e21
     if value.is_integer() and not small_or_huge:
         return str(int(value))
