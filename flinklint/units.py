@@ -98,7 +98,11 @@ def parse_memory_size(text: str) -> int:
 
 
 def to_string(size: int) -> str:
-    """``MemorySize.toString()``: the largest unit dividing exactly, ``bytes`` if all do."""
+    """``MemorySize.toString()``: the largest unit dividing exactly, ``bytes`` if all do.
+
+    FLINK-MEMORY.md 3.2 says "largest unit that divides exactly"; real Flink falls back to bytes
+    when every unit divides, so 1 TiB prints as ``1099511627776 bytes`` (and 2 TiB likewise).
+    """
     chosen = 0
     for index, (mult, _) in enumerate(_UNITS):
         if size % mult != 0:

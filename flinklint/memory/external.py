@@ -2,7 +2,8 @@
 
 ``external-resources`` lists resource names (``none`` by default); each enabled resource with a
 positive ``external-resource.<name>.amount`` is passed to the TaskManager as a ``-D`` entry.
-Flink warns about missing or non-positive amounts.
+Flink warns about missing or non-positive amounts. (Flink's main branch also logs "Enabled
+external resources: [...]"; no released version from 1.15 to 2.3 does, as real runs show.)
 """
 
 from __future__ import annotations

@@ -115,7 +115,11 @@ def _no_exact() -> Fraction:
 
 
 def _bad_float_message(trimmed: str) -> str:
-    """Java scans the leading digits and points first and complains about a second point."""
+    """Java scans the leading digits and points first and complains about a second point.
+
+    FLINK-MEMORY.md 3.3 gives only ``For input string: "<s>"``; ``1.2.3`` gives
+    ``multiple points`` instead.
+    """
     body = trimmed[1:] if trimmed[0] in "+-" else trimmed
     if body[:1] not in ("N", "I") and body[:2].lower() != "0x":
         scanned = re.match(r"[0-9.]*", body)

@@ -163,7 +163,11 @@ def _cpu_cores(ctx: Ctx) -> float:
 
 @lru_cache(maxsize=256)
 def _cpu_text(cores: float) -> str:
-    """``CPUResource(cores).getValue().doubleValue()``: cut to 8 decimal places (rounding down)."""
+    """``CPUResource(cores).getValue().doubleValue()``: cut to 8 decimal places (rounding down).
+
+    FLINK-MEMORY.md 5.2 says ``String.valueOf(double)`` of the cores; Flink's ``Resource`` keeps
+    8 decimals first (``setScale(8, DOWN)``), so ``4.9E-324`` cores are passed on as ``0.0``.
+    """
     exact = Decimal(double_to_string(cores))
     cut = exact.quantize(Decimal("1E-8"), ROUND_DOWN, Context(prec=400))
     return double_to_string(float(cut))
