@@ -125,7 +125,7 @@ def range_fraction(
     problem = None
     if low > high:
         problem, kind = "min value must be less or equal to max value", min_max_kind
-        keys = ctx.keys(*(o for o in (min_option, max_option) if o), present_only=False)
+        keys = ctx.keys(*(o for o in (min_option, max_option) if o))
     elif not 0 <= fraction < 1:
         problem, kind, keys = (
             "fraction must be in range [0, 1)",
