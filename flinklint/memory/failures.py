@@ -1,5 +1,11 @@
 """Turn the Java exception Flink would throw into a :class:`~flinklint.memory.model.Failure`.
 
+A failure's ``keys`` are the keys the configuration sets that the failed check read, most
+responsible first, spelled as written (a deprecated or legacy key if that is what supplied the
+value); ``numbers`` holds the sizes in bytes the check compared. Two exceptions: the keys of a
+``no-memory-configured`` failure are the options to add, those of a ``long-overflow`` every
+memory key of the process that is set.
+
 Failure kinds (stable identifiers, one per check of Flink's that can fail):
 
 =====================================  =========================================================
