@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from flinklint.config import FlinkConfig
+from flinklint.config import Entry, FlinkConfig
 from flinklint.findings import Finding, Span
 from flinklint.loader import build, codes
 from flinklint.loader.reading import reading_findings
@@ -74,11 +74,14 @@ def load_text(
     first = _encoding_findings(decoded, kind, path)
     if _TEMPLATE.search(decoded.text):
         return [_templated(decoded, kind, path, first)]
-    if kind is FileKind.MANIFEST:
-        from flinklint.loader.manifest import load_manifest
+    try:
+        if kind is FileKind.MANIFEST:
+            from flinklint.loader.manifest import load_manifest
 
-        return load_manifest(decoded.text, path, defines, first)
-    entries, findings, lintable = _read(decoded, kind, path)
+            return load_manifest(decoded.text, path, defines, first)
+        entries, findings, lintable = _read(decoded, kind, path)
+    except RecursionError:
+        return [_too_deep(decoded, kind, path, first)]
     more, readable = reading_findings(kind, path, version, legacy_beside)
     if not readable:  # Flink never reads it: what it would misread there does not matter
         findings = []
@@ -87,7 +90,7 @@ def load_text(
                          lintable=lintable and readable, meta=meta)]
 
 
-def _read(decoded: Decoded, kind: FileKind, path: str) -> tuple[list, list[Finding], bool]:  # type: ignore[type-arg]
+def _read(decoded: Decoded, kind: FileKind, path: str) -> tuple[list[Entry], list[Finding], bool]:
     if kind is FileKind.LEGACY:
         from flinklint.loader.legacy import parse as parse_legacy
 
@@ -123,4 +126,10 @@ def _templated(decoded: Decoded, kind: FileKind, path: str, first: list[Finding]
         "this file is a template ({{ ... }}); flinklint cannot lint it as it is: lint the "
         "rendered output instead (e.g. helm template ... | flinklint -)",
     )
+    return build.config(path, kind, decoded.text, [], [*first, finding], {}, lintable=False)
+
+
+def _too_deep(decoded: Decoded, kind: FileKind, path: str, first: list[Finding]) -> FlinkConfig:
+    finding = codes.YAML_SYNTAX.at(path, Span.point(1, 1),
+                                   "the document is nested too deeply to be checked")
     return build.config(path, kind, decoded.text, [], [*first, finding], {}, lintable=False)
