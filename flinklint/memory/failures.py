@@ -39,12 +39,15 @@ Failure kinds (stable identifiers, one per check of Flink's that can fail):
 
 from __future__ import annotations
 
+import re
+
 from flinklint.memory.common import Ctx, log_lines
 from flinklint.memory.javanum import JavaError
 from flinklint.memory.model import Failure, ProcessModel
 from flinklint.units import human
 
-KINDS = tuple(line.split("``")[1] for line in (__doc__ or "").splitlines() if line.startswith("``"))
+# the rows of the table above: ``kind`` followed by at least two spaces
+KINDS = tuple(re.findall(r"^``([a-z-]+)``  ", __doc__ or "", re.MULTILINE))
 
 
 def _kind(error: JavaError) -> str:
