@@ -8,33 +8,33 @@ memory key of the process that is set.
 
 Failure kinds (stable identifiers, one per check of Flink's that can fail):
 
-=====================================  =========================================================
-``no-memory-configured``               no process size, no Flink size, no fine-grained sizes
-``invalid-size``                       a memory size Flink cannot parse (keys: the bad key)
-``invalid-fraction``                   a fraction that is not a Java float
-``invalid-number``                     an integer/double option that does not parse (slots,
-                                       cpu cores, numberOfBuffers, heap.mb, resource amounts),
-                                       or CPU cores NaN/Infinity
-``invalid-boolean``                    ``jobmanager.memory.enable-jvm-direct-memory-limit``
-``inconsistent-fraction``              a fraction outside [0, 1)
-``network-min-exceeds-max``            network min > max
-``overhead-min-exceeds-max``           JVM overhead min > max
-``overhead-out-of-range``              overhead = process - Flink - metaspace outside [min, max]
-``process-below-flink-plus-metaspace`` process size < Flink size + metaspace
-``metaspace-overhead-exceed-process``  metaspace + overhead > process size
-``fine-grained-sum-exceeds-flink``     framework + task heap/off-heap + managed > Flink size
-``derived-sum-exceeds-flink``          framework + task off-heap + managed + network > Flink
-``network-out-of-range-derived``       network as "the rest" outside [network min, max]
-``network-legacy-mismatch``            network as "the rest" != numberOfBuffers x segment size
-``segment-size-invalid``               segment size < 4096, not a power of 2, or > 2^31-1
-``negative-size``                      a negative size (buffers, heap.mb)
-``jm-heap-exceeds-flink``              JobManager heap > JobManager Flink size
-``jm-heap-offheap-mismatch``           heap + off-heap != Flink size (all three set)
-``jm-flink-below-offheap``             JobManager Flink size <= off-heap
-``cpu-not-positive``                   CPU cores (or slots standing in for them) <= 0
-``long-overflow``                      a sum beyond 2^63-1 bytes
-``internal-error``                     a defect of flinklint (never expected)
-=====================================  =========================================================
+======================================  ======================================================
+``no-memory-configured``                no process size, no Flink size, no fine-grained sizes
+``invalid-size``                        a memory size Flink cannot parse (keys: the bad key)
+``invalid-fraction``                    a fraction that is not a Java float
+``invalid-number``                      an integer/double option that does not parse (slots,
+                                        cpu cores, numberOfBuffers, heap.mb, resource amounts),
+                                        or CPU cores NaN/Infinity
+``invalid-boolean``                     ``jobmanager.memory.enable-jvm-direct-memory-limit``
+``inconsistent-fraction``               a fraction outside [0, 1)
+``network-min-exceeds-max``             network min > max
+``overhead-min-exceeds-max``            JVM overhead min > max
+``overhead-out-of-range``               overhead = process - Flink - metaspace outside [min, max]
+``process-below-flink-plus-metaspace``  process size < Flink size + metaspace
+``metaspace-overhead-exceed-process``   metaspace + overhead > process size
+``fine-grained-sum-exceeds-flink``      framework + task heap/off-heap + managed > Flink size
+``derived-sum-exceeds-flink``           framework + task off-heap + managed + network > Flink
+``network-out-of-range-derived``        network as "the rest" outside [network min, max]
+``network-legacy-mismatch``             network as "the rest" != numberOfBuffers x segment size
+``segment-size-invalid``                segment size < 4096, not a power of 2, or > 2^31-1
+``negative-size``                       a negative size (buffers, heap.mb)
+``jm-heap-exceeds-flink``               JobManager heap > JobManager Flink size
+``jm-heap-offheap-mismatch``            heap + off-heap != Flink size (all three set)
+``jm-flink-below-offheap``              JobManager Flink size <= off-heap
+``cpu-not-positive``                    CPU cores (or slots standing in for them) <= 0
+``long-overflow``                       a sum beyond 2^63-1 bytes
+``internal-error``                      a defect of flinklint (never expected)
+======================================  ======================================================
 """
 
 from __future__ import annotations
