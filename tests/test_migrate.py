@@ -25,8 +25,12 @@ FLAT = [
     ("   a: 1\n\tb: 2\n", "a: 1\nb: 2\n"),
     ("a   :   1\n", "a   :   1\n"),
     ("a: \t1\n", "a: 1\n"),
-    # whitespace-only lines become empty; a tab before a comment cannot stay in YAML
-    ("  \n\t\n\x0b\n\t# c\na: 1\t# d\n", "\n\n\n# c\na: 1 # d\n"),
+    # blank lines keep their spaces only; a tab before a comment cannot stay in YAML
+    ("  \n\t\n\x0b\n\t# c\na: 1\t# d\n", "  \n\n\n# c\na: 1 # d\n"),
+    # an empty line after a lone '\r' would merge with it into one '\r\n'
+    ("a\r\t\nb: 1\n", "# flinklint: dropped by Flink's legacy parser: a\r \nb: 1\n"),
+    # a line kept as a comment keeps its own comment whole
+    ("a: 1 # c \x01\na: 2\n", "# flinklint: superseded by line 2: a: 1 # c \\u0001\na: 2\n"),
     # a '#' cut the value: the rest is a comment, now with the space YAML needs
     ("a: x#y\n", "a: x #y\n"),
     # list and map options in YAML syntax

@@ -1,7 +1,8 @@
 """config.yaml with flat dotted keys: one line for each line of the legacy file, in order.
 
 Every line keeps its own line ending, its comment and the spacing around the value; keys lose
-their indentation (the legacy parser ignored it; in YAML it would mean nesting).
+their indentation (the legacy parser ignored it; in YAML it would mean nesting), and a blank
+line keeps its text only when that is spaces (a tab or a control character YAML refuses).
 """
 
 from __future__ import annotations
@@ -23,10 +24,12 @@ def key_text(key: str, value: str, separator: str, newline: str) -> str:
 
 
 def render(items: Sequence[Item], newline: str) -> str:
-    out = []
+    out: list[str] = []
     for item in items:
         if isinstance(item, Blank):
-            out.append(item.ending)
+            # after a lone '\r', an empty line ending in '\n' would merge into one '\r\n'
+            merges = not item.text and item.ending[:1] == "\n" and out and out[-1][-1:] == "\r"
+            out.append((item.text or (" " if merges else "")) + item.ending)
         elif isinstance(item, Comment):
             out.append(item.indent + item.text + item.ending)
         else:

@@ -25,6 +25,7 @@ NOTE = "# flinklint: "
 class Blank:
     line: int
     ending: str
+    text: str = ""  # spaces, when the line had only spaces
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,7 @@ def build(lines: Sequence[Line], entries: Sequence[Entry], decisions: Sequence[D
     items: list[Item] = []
     for line in lines:
         if line.kind is Kind.BLANK:
-            items.append(Blank(line.number, line.ending))
+            items.append(Blank(line.number, line.ending, line.indent))
         elif line.kind is Kind.COMMENT:
             items.append(Comment(line.number, line.ending, comment_text(line.comment),
                                  line.indent))

@@ -36,7 +36,7 @@ class Line:
     kind: Kind
     entry: Entry | None = None
     comment: str = ""  # from the first '#' on
-    indent: str = ""  # before a comment-only line's '#', when it is only spaces
+    indent: str = ""  # before a comment-only line's '#' (a blank line's text) if only spaces
     gap: str = ""  # between an entry's value and its comment
     separator: str = ": "  # between an entry's key and value
 
@@ -61,7 +61,8 @@ def _line(number: int, text: str, ending: str, entry: Entry | None) -> Line:
     if start < end:
         return Line(number, text, ending, Kind.DROPPED, comment=comment)
     if not comment:
-        return Line(number, text, ending, Kind.BLANK)
+        spaces = text if _SPACES.fullmatch(text) else ""
+        return Line(number, text, ending, Kind.BLANK, indent=spaces)
     indent = text[:cut] if _SPACES.fullmatch(text[:cut]) else ""
     return Line(number, text, ending, Kind.COMMENT, comment=comment, indent=indent)
 
@@ -89,6 +90,6 @@ def comment_text(text: str) -> str:
 
 
 def content(line: Line) -> str:
-    """The line without its indentation (Java's trim), for quoting it in a comment."""
+    """The line without its indentation, for quoting it in a comment (its own comment whole)."""
     start, end = trim(line.text, 0, len(line.text))
-    return line.text[start:end]
+    return line.text[start:] if "#" in line.text else line.text[start:end]
