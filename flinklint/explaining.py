@@ -27,8 +27,11 @@ def _advisor(config: FlinkConfig, version: FlinkVersion) -> Any:
             return None
         from flinklint.rules.memory_common import advice_for
 
-        code, line, message = advice_for(model.failure, config, process, version)
-        return Advice(code, line, message)
+        try:
+            code, line, message = advice_for(model.failure, config, process, version)
+        except Exception:  # a bug in a rule's advice must not hide Flink's own message
+            return None
+        return Advice(code, line, message) if code else None
 
     return advise
 

@@ -64,16 +64,18 @@ class Context:
         self.options: Mapping[str, Any] = options or {}
 
     @cached_property
+    def _models(self) -> tuple[ProcessModel, ProcessModel]:
+        from flinklint.memory import resolve
+
+        return resolve(self.config, self.version)
+
+    @property
     def taskmanager(self) -> ProcessModel:
-        from flinklint.memory import resolve_taskmanager, value_types
+        return self._models[0]
 
-        return resolve_taskmanager(self.config.effective, self.version, value_types(self.config))
-
-    @cached_property
+    @property
     def jobmanager(self) -> ProcessModel:
-        from flinklint.memory import resolve_jobmanager, value_types
-
-        return resolve_jobmanager(self.config.effective, self.version, value_types(self.config))
+        return self._models[1]
 
 
 Check = Callable[[Context], Iterable[Hit]]

@@ -5,7 +5,9 @@ the effective configuration (key -> string, as Flink loaded it) and return a
 :class:`~flinklint.memory.model.ProcessModel`; they never raise. ``types`` optionally gives the
 YAML type of each value of a ``config.yaml`` (``integer``, ``float``, ``boolean``, ...), which
 changes a few conversions exactly as in Flink; ``standard_yaml`` says Flink read ``config.yaml``
-(default: from 2.0 only), where a ``[a, b]`` string is a list. :func:`value_types` takes the
+(default: from 2.0 only), where a ``[a, b]`` string is a list; ``containerized`` maps the legacy
+heap keys onto the process size, as YARN and Kubernetes deployments do (standalone scripts map
+them onto the Flink size for the TaskManager and the heap for the JobManager). :func:`value_types` takes the
 types from a loaded configuration and :func:`resolve` does it all. Imports are lazy, so
 importing this package costs nothing.
 """
@@ -28,11 +30,13 @@ def resolve_taskmanager(
     version: FlinkVersion,
     types: Mapping[str, str] | None = None,
     standard_yaml: bool | None = None,
+    *,
+    containerized: bool = False,
 ) -> ProcessModel:
     """The TaskManager as Flink's ``BashJavaUtils GET_TM_RESOURCE_PARAMS`` resolves it."""
     from flinklint.memory.taskmanager import resolve_taskmanager as run
 
-    return run(effective, version, types, standard_yaml)
+    return run(effective, version, types, standard_yaml, containerized=containerized)
 
 
 def resolve_jobmanager(
@@ -40,11 +44,13 @@ def resolve_jobmanager(
     version: FlinkVersion,
     types: Mapping[str, str] | None = None,
     standard_yaml: bool | None = None,
+    *,
+    containerized: bool = False,
 ) -> ProcessModel:
     """The JobManager as Flink's ``BashJavaUtils GET_JM_RESOURCE_PARAMS`` resolves it."""
     from flinklint.memory.jobmanager import resolve_jobmanager as run
 
-    return run(effective, version, types, standard_yaml)
+    return run(effective, version, types, standard_yaml, containerized=containerized)
 
 
 def value_types(config: FlinkConfig) -> dict[str, str]:
@@ -62,7 +68,8 @@ def resolve(config: FlinkConfig, version: FlinkVersion) -> tuple[ProcessModel, P
 
     types = value_types(config)
     yaml = config.kind is FileKind.YAML or version.at_least(2, 0)
+    containerized = config.meta.get("legacy_heap_target") == "process"
     return (
-        resolve_taskmanager(config.effective, version, types, yaml),
-        resolve_jobmanager(config.effective, version, types, yaml),
+        resolve_taskmanager(config.effective, version, types, yaml, containerized=containerized),
+        resolve_jobmanager(config.effective, version, types, yaml, containerized=containerized),
     )

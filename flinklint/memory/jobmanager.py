@@ -45,13 +45,15 @@ def resolve_jobmanager(
     version: FlinkVersion,
     types: Mapping[str, str] | None = None,
     standard_yaml: bool | None = None,
+    *,
+    containerized: bool = False,
 ) -> ProcessModel:
     """The JobManager's memory, JVM arguments and ``-D`` string, or why Flink refuses it."""
     logs: list[str] = []
     yaml = version.at_least(2, 0) if standard_yaml is None else standard_yaml
     ctx = Ctx(Conf(dict(effective), logs, types, yaml), logs)
     try:
-        return _resolve(ctx, version)
+        return _resolve(ctx, version, containerized)
     except JavaError as error:
         return to_model("jobmanager", ctx, error)
     except Exception as error:  # pragma: no cover - a bug of ours must not crash the linter
@@ -60,10 +62,13 @@ def resolve_jobmanager(
         )
 
 
-def _resolve(ctx: Ctx, version: FlinkVersion) -> ProcessModel:
+def _resolve(ctx: Ctx, version: FlinkVersion, containerized: bool) -> ProcessModel:
+    # standalone scripts map the legacy heap onto the Flink size (TM) or the heap (JM); the
+    # containerized entry points (YARN, Kubernetes, the operator) onto the process size
+    legacy_target = o.JM_PROCESS if containerized else o.JM_HEAP
     try:
         if version.honours_legacy_heap_keys:
-            map_legacy_heap(ctx, o.JM_HEAP, o.JM_LEGACY_HEAP, o.JM_LEGACY_HEAP_MB)
+            map_legacy_heap(ctx, legacy_target, o.JM_LEGACY_HEAP, o.JM_LEGACY_HEAP_MB)
         resolve_process(ctx, _OPTIONS, version, _from_heap, _from_total)
     except JavaError as error:
         if error.cls != ICE or version.at_least(2, 0):  # 2.0 dropped the prefix

@@ -57,6 +57,8 @@ def resolve_taskmanager(
     version: FlinkVersion,
     types: Mapping[str, str] | None = None,
     standard_yaml: bool | None = None,
+    *,
+    containerized: bool = False,
 ) -> ProcessModel:
     """The TaskManager's memory, JVM arguments and ``-D`` string, or why Flink refuses it.
 
@@ -66,7 +68,7 @@ def resolve_taskmanager(
     yaml = version.at_least(2, 0) if standard_yaml is None else standard_yaml
     ctx = Ctx(Conf(dict(effective), logs, types, yaml), logs)
     try:
-        return _resolve(ctx, version)
+        return _resolve(ctx, version, containerized)
     except JavaError as error:
         return to_model("taskmanager", ctx, error)
     except Exception as error:  # pragma: no cover - a bug of ours must not crash the linter
@@ -75,10 +77,13 @@ def resolve_taskmanager(
         )
 
 
-def _resolve(ctx: Ctx, version: FlinkVersion) -> ProcessModel:
+def _resolve(ctx: Ctx, version: FlinkVersion, containerized: bool) -> ProcessModel:
+    # standalone scripts map the legacy heap onto the Flink size (TM) or the heap (JM); the
+    # containerized entry points (YARN, Kubernetes, the operator) onto the process size
+    legacy_target = o.TM_PROCESS if containerized else o.TM_FLINK
     if version.honours_legacy_heap_keys:
         try:
-            map_legacy_heap(ctx, o.TM_FLINK, o.TM_LEGACY_HEAP, o.TM_LEGACY_HEAP_MB)
+            map_legacy_heap(ctx, legacy_target, o.TM_LEGACY_HEAP, o.TM_LEGACY_HEAP_MB)
         except JavaError as error:
             _rethrow(error, "TaskManager failed to map legacy JVM heap option to the new one: ")
     try:

@@ -51,7 +51,8 @@ DEFAULTS = {"managed.fraction": "0.4", "network.fraction": "0.1", "network.memor
 def advise(failure: Failure, config: FlinkConfig, process: str, version: FlinkVersion) -> Hit:
     n, refuse = failure.numbers, f"Flink refuses to start the {TITLE[process]}"
     if failure.kind == KINDS[0]:
-        low, high = failure.keys[0], failure.keys[1]
+        # the failure names only the keys the file sets; the message names both bounds
+        low, high = f"{process}.memory.jvm-overhead.min", f"{process}.memory.jvm-overhead.max"
         message = (
             f"{refuse}: {low} ({size(n['min'])}) is larger than {high} ({size(n['max'])}); "
             f"raise {high} to at least {setting(n['min'])} or lower {low}"
