@@ -7,9 +7,9 @@ YAML type of each value of a ``config.yaml`` (``integer``, ``float``, ``boolean`
 changes a few conversions exactly as in Flink; ``standard_yaml`` says Flink read ``config.yaml``
 (default: from 2.0 only), where a ``[a, b]`` string is a list; ``containerized`` maps the legacy
 heap keys onto the process size, as YARN and Kubernetes deployments do (standalone scripts map
-them onto the Flink size for the TaskManager and the heap for the JobManager). :func:`value_types` takes the
-types from a loaded configuration and :func:`resolve` does it all. Imports are lazy, so
-importing this package costs nothing.
+them onto the Flink size for the TaskManager and the heap for the JobManager).
+:func:`value_types` takes the types from a loaded configuration and :func:`resolve` does it
+all. Imports are lazy, so importing this package costs nothing.
 """
 
 from __future__ import annotations
