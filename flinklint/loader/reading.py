@@ -29,7 +29,8 @@ def reading_findings(
         return [codes.FILE_NOT_READ.at(
             path, where,
             f"Flink {version} does not read flink-conf.yaml at all (only config.yaml, since "
-            f"2.0); convert it with bin/migrate-config-file.sh from Flink 1.19/1.20",
+            f"2.0); convert it, comments kept, with `flinklint migrate flink-conf.yaml -o "
+            f"config.yaml`",
         )], False
     if kind is FileKind.YAML and version is not None and not version.reads_yaml_file:
         return [codes.FILE_NOT_READ.at(

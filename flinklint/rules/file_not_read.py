@@ -20,8 +20,9 @@ taskmanager.memory.process.size: 4g
 ```
 
 ## Fix safety
-No fix: convert the file with `bin/migrate-config-file.sh` (shipped with Flink 1.19 and 1.20)
-or write it anew.
+No fix: convert the file with `flinklint migrate flink-conf.yaml -o config.yaml`, which keeps
+every comment (Flink's own `bin/migrate-config-file.sh`, shipped with 1.19 and 1.20, drops
+them).
 """
 
 from flinklint.loader.codes import FILE_NOT_READ as CODE
