@@ -2,7 +2,7 @@
 
 Each code's documentation lives in ``flinklint/rules/<slug>.py`` like any rule; this module only
 holds identity and default severity so that loading a file never imports the documentation.
-:data:`LOADER_RULES` (the documented rules) is built by :func:`loader_rules` on demand.
+:func:`loader_rules` picks their documented rules out of the project's registry on demand.
 """
 
 from __future__ import annotations
@@ -63,6 +63,7 @@ ALL: tuple[Code, ...] = (
 
 def loader_rules() -> tuple[Rule, ...]:
     """The documented rules of every loader code, in code order."""
-    from flinklint.loader.registry import LOADER_RULES
+    from flinklint.rules import RULES
 
-    return LOADER_RULES
+    codes = {code.code for code in ALL}
+    return tuple(sorted((rule for rule in RULES if rule.code in codes), key=lambda r: r.code))
