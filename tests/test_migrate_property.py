@@ -65,7 +65,7 @@ def _comments(source: str) -> list[str]:
     return found
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(FILES)
 def test_flat_gives_flink_the_same_values(source: str) -> None:
     written = migrate(source, Settings(V120)).text
@@ -77,7 +77,7 @@ def test_flat_gives_flink_the_same_values(source: str) -> None:
         rest = rest[rest.index(comment) + len(comment):]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(FILES)
 def test_nested_gives_flink_the_same_values(source: str) -> None:
     written = migrate(source, Settings(V120, nested=True)).text
@@ -86,7 +86,7 @@ def test_nested_gives_flink_the_same_values(source: str) -> None:
         assert comment in written
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(FILES, st.booleans())
 def test_renamed_output_is_a_config_flink_loads(source: str, nested: bool) -> None:
     config = standard(migrate(source, Settings(nested=nested)).text)
