@@ -104,3 +104,21 @@ def test_flinklint_reads_the_config_yaml_as_flink(name: str, variant: str) -> No
     assert config.lintable
     assert not [f.code for f in config.findings if f.code in YAML_ERRORS]
     assert dict(config.effective) == read["effective"]
+
+
+def test_flink_2_reads_the_renamed_keys() -> None:
+    """Each old key's value reaches Flink 2.3 under the key that replaced it; keys Flink 2.3
+    does not read, or that Flink 1.20 ignored, are gone."""
+    before = CASES["renames"]["reads"]["legacy"]["effective"]
+    after = CASES["renames"]["reads"]["v2"]
+    renamed = {
+        "state.backend": "state.backend.type",
+        "state.checkpoints.dir": "execution.checkpointing.dir",
+        "akka.ask.timeout": "pekko.ask.timeout",
+        "taskmanager.network.memory.min": "taskmanager.memory.network.min",
+        "taskmanager.heap.size": "taskmanager.memory.flink.size",
+        "high-availability.type": "high-availability.type",
+    }
+    expected = {new: before[old] for old, new in renamed.items()}
+    expected["jobmanager.memory.heap.size"] = before["jobmanager.heap.mb"] + "m"
+    assert after["ok"] and after["effective"] == expected
