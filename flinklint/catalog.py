@@ -107,7 +107,24 @@ class Catalog:
         for main, deprecated, mask in self._aliases.get(key, ()):
             if mask & bit and (info := self._option(main, key, bit)) is not None:
                 return OptionInfo(key, main, info.type, info.default, info.enum, bool(deprecated))
-        return self._family(key, bit)
+        return self._family(key, bit) or self._map_entry(key, version)
+
+    def _map_entry(self, key: str, version: FlinkVersion) -> OptionInfo | None:
+        """``<map option>.<entry>``: Flink reads a map option from prefixed keys too.
+
+        ``Configuration.get`` of a map-typed option falls back to every ``<key>.<name>`` entry
+        when ``<key>`` itself is absent, and a nested YAML map in ``config.yaml`` is flattened
+        into exactly such keys (``consumer-weights: {OPERATOR: 70}``).
+        """
+        parts = key.split(".")
+        for end in range(len(parts) - 1, 0, -1):
+            prefix = ".".join(parts[:end])
+            info = self.lookup(prefix, version) if prefix in self._options or (
+                prefix in self._aliases) else None
+            if info is not None and info.type == "map":
+                return OptionInfo(key, info.main, "str", family=f"{prefix}.*",
+                                  note=f"an entry of the map option {prefix}")
+        return None
 
     def _option(self, main: str, key: str, bit: int) -> OptionInfo | None:
         entry = self._options.get(main)
