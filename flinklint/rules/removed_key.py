@@ -24,10 +24,19 @@ taskmanager.memory.process.size: 4g
 jobmanager.memory.process.size: 1600m
 ```
 
+A removed key whose successor reads the same value gets an (unsafe) rename fix:
+
+```yaml config.yaml flink-version=2.0
+taskmanager.memory.process.size: 4g
+jobmanager.memory.process.size: 1600m
+state.backend.rocksdb.checkpointdir: /mnt/rocksdb
+```
+
 ## Use instead
 ```yaml config.yaml flink-version=2.0
 taskmanager.memory.process.size: 4g
 jobmanager.memory.process.size: 1600m
+state.backend.rocksdb.localdir: /mnt/rocksdb
 ```
 
 ## Fix safety
