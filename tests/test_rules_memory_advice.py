@@ -93,6 +93,8 @@ def _suggestions(path: Path) -> list[tuple[dict[str, Any], str, str, str, str, b
             continue
         [config] = load_text(case["text"], FileKind.LEGACY, "flink-conf.yaml", version=version)
         for finding in lint(config, version, Selection(select=("FL203", "FL206", "FL207"))):
+            if "once the problem on line" in finding.message:
+                continue  # judged after an earlier failure is reset: tests/test_memory_cascade.py
             for key, direction, value in SUGGESTION.findall(finding.message):
                 partial = "still keeps" in finding.message
                 found.append((case, finding.code, key, direction, value, partial))
@@ -100,9 +102,12 @@ def _suggestions(path: Path) -> list[tuple[dict[str, Any], str, str, str, str, b
 
 
 def _works(config: Any, only_this: bool, key: str, text: str, kind: str) -> bool:
-    """Whether the process starts (or, ``only_this``, no longer fails with ``kind``)."""
+    """Whether the process starts (or, ``only_this``, no longer fails because of ``key``:
+    FL203 promises its own kind is gone, a partial suggestion that what fails is elsewhere)."""
     failure = resolve_with(config, key.split(".")[0], V120, {key: text}).failure
-    return failure is None or (only_this and failure.kind != kind)
+    if failure is None or not only_this:
+        return failure is None
+    return failure.kind != kind and (kind == "overhead-out-of-range" or key not in failure.keys)
 
 
 @pytest.mark.parametrize("path", [GOLDEN / "1.20.json"], ids=lambda p: p.stem)

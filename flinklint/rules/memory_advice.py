@@ -10,6 +10,7 @@ the rule that owns it raises, so the engine reports it as ``FL000`` with a reque
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from functools import cache
 from importlib import import_module
 from typing import TYPE_CHECKING
@@ -58,14 +59,27 @@ def failure_hits(ctx: Context, kinds: tuple[str, ...]) -> Iterator[Hit]:
 
     if not applies(ctx.config):
         return
+    from flinklint.memory.cascade import failures
+
     for process, model in models(ctx):
-        failure = model.failure
-        if failure is None or failure.kind not in kinds:
+        if model.failure is None:
             continue
-        if failure.kind == INTERNAL:
-            raise RuntimeError(f"the {process} resolver failed: {failure.message}")
-        _, advise = owners()[failure.kind]
-        yield advise(failure, ctx.config, process, ctx.version)
+        chain = failures(ctx.config, ctx.version, process, model)
+        first_line = 0
+        for position, (failure, effective) in enumerate(chain):
+            if failure.kind == INTERNAL:
+                raise RuntimeError(f"the {process} resolver failed: {failure.message}")
+            # a later failure is judged in the configuration where the earlier ones are reset
+            config = replace(ctx.config, effective=effective) if position else ctx.config
+            _, advise = owners()[failure.kind]
+            hit = advise(failure, config, process, ctx.version)
+            if not position:
+                first_line = hit.span.line
+            elif failure.kind in kinds:
+                hit = replace(hit, message=f"{hit.message} (Flink reports this once the "
+                              f"problem on line {first_line} is fixed)")
+            if failure.kind in kinds:
+                yield hit
 
 
 def advice_for(

@@ -31,11 +31,11 @@ No fix: raise the size as the message says, or remove the other total (see FL201
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from flinklint.config import FlinkConfig
 from flinklint.findings import Severity
-from flinklint.memory.model import Failure
+from flinklint.memory.model import Failure, ProcessModel
 from flinklint.rule import Context, Hit, Rule
 from flinklint.rules.memory_advice import failure_hits
 from flinklint.rules.memory_common import TITLE, locate, shown, size
@@ -61,13 +61,17 @@ def advise(failure: Failure, config: FlinkConfig, process: str, version: FlinkVe
     value = nearest(config, process, version, key, n["process"], True)
     if value is not None:
         message += f"; set {shown(config, key)} to at least {value}"
-    elif (value := nearest(config, process, version, key, n["process"], True,
-                           lambda m: m.failure is None or m.failure.kind != failure.kind)):
+    elif (value := nearest(config, process, version, key, n["process"], True, _elsewhere(key))):
         message += (f"; set {shown(config, key)} to at least {value} (another setting then "
                     f"still keeps the {TITLE[process]} from starting)")
     if failure.kind == KINDS[1]:
         message += ", or remove it so that Flink derives it"
     return Hit(locate(config, failure.keys, process), message)
+
+
+def _elsewhere(key: str) -> Callable[[ProcessModel], bool]:
+    """Accept a size when what still fails is not about that size (another setting is)."""
+    return lambda m: m.failure is None or key not in m.failure.keys
 
 
 def check(ctx: Context) -> Iterator[Hit]:
