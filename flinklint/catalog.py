@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from flinklint.config import ValueType
+from flinklint.records import dataclass
 from flinklint.versions import SUPPORTED, FlinkVersion
 
 

@@ -9,10 +9,10 @@ definitions and operator overrides applied). Rules read ``effective`` for meanin
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from enum import StrEnum
 
 from flinklint.findings import Finding, Span
+from flinklint.records import dataclass, field
 from flinklint.versions import FileKind, FlinkVersion
 
 

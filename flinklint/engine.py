@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
 from functools import cache
 
 from flinklint.config import FlinkConfig
 from flinklint.findings import Finding, Severity, Span
+from flinklint.records import dataclass, replace
 from flinklint.rule import Context, Hit, Rule
 from flinklint.versions import FlinkVersion
 

@@ -11,13 +11,13 @@ every staged file explicitly, and an exclude that pre-commit ignores would surpr
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from flinklint.config import FlinkConfig
 from flinklint.findings import Finding
+from flinklint.records import dataclass, field
 from flinklint.settings import (
     Settings,
     find_settings_file,

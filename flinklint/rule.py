@@ -24,11 +24,11 @@ own severity and never prints.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from flinklint.findings import Fix, Severity, Span
+from flinklint.records import dataclass, field
 
 if TYPE_CHECKING:
     from flinklint.config import FlinkConfig

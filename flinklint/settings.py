@@ -16,12 +16,12 @@ from __future__ import annotations
 import fnmatch
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from flinklint.findings import Severity
+from flinklint.records import dataclass, field, replace
 from flinklint.versions import FlinkVersion, VersionError, parse_version
 
 SETTINGS_FILES = (".flinklint.toml", "pyproject.toml")

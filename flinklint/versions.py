@@ -8,8 +8,9 @@ memory-relevant change happened in a patch release of a supported minor).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
+
+from flinklint.records import dataclass
 
 _VERSION_RE = re.compile(r"^\s*v?(\d+)[._](\d+)(?:[._](\d+))?\s*$")
 

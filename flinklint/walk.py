@@ -16,8 +16,9 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+
+from flinklint.records import dataclass
 
 CONFIG_NAMES = frozenset({"flink-conf.yaml", "config.yaml"})
 YAML_SUFFIXES = (".yaml", ".yml")

@@ -7,10 +7,10 @@ holds identity and default severity so that loading a file never imports the doc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from flinklint.findings import Finding, Fix, Severity, Span
+from flinklint.records import dataclass
 
 if TYPE_CHECKING:
     from flinklint.rule import Rule

@@ -12,8 +12,6 @@ the author probably meant. It must stay cheap to import: no YAML library here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from flinklint.config import Entry
 from flinklint.findings import Finding, Span
 from flinklint.loader import codes
@@ -25,6 +23,7 @@ from flinklint.loader.legacy_checks import (
     nested_entry,
 )
 from flinklint.loader.text import BOM, JAVA_WHITESPACE, java_split, trim
+from flinklint.records import dataclass, field
 
 
 @dataclass

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from flinklint.findings import Span
+from flinklint.records import dataclass
 
 BOM = "\ufeff"
 JAVA_WHITESPACE = "".join(map(chr, range(0x21)))  # what String.trim removes

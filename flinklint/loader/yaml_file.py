@@ -9,8 +9,6 @@ then shows each value as text (:mod:`flinklint.loader.yaml_render`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from flinklint.config import Entry, ValueType
 from flinklint.findings import Finding, Span
 from flinklint.loader import codes
@@ -28,6 +26,7 @@ from flinklint.loader.yaml_nodes import (
 )
 from flinklint.loader.yaml_render import flink_text
 from flinklint.loader.yaml_values import SET, check_collection_tag, resolve
+from flinklint.records import dataclass, field
 
 
 @dataclass

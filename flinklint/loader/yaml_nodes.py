@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
+
+from flinklint.records import dataclass, field
 
 MAX_COLLECTION_ALIASES = 50
 

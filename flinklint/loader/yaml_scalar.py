@@ -8,9 +8,8 @@ point, quirks included). Verified by fuzzing against Flink's own ``toYAMLString`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from flinklint.loader.yaml_values import STR, implicit_tag
+from flinklint.records import dataclass
 
 _LINEBR = "\n\x85\u2028\u2029"
 _NULL_BL_T = "\0 \t"

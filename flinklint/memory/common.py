@@ -9,7 +9,6 @@ responsible and the numbers involved; the resolvers turn it into a ``Failure``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from flinklint import units
@@ -17,6 +16,7 @@ from flinklint.memory.javafmt import double_to_string
 from flinklint.memory.javanum import JavaError, parse_float
 from flinklint.memory.model import Clamp, Component, Origin
 from flinklint.memory.options import Conf, Option
+from flinklint.records import dataclass, field
 from flinklint.units import human
 
 ICE = "org.apache.flink.configuration.IllegalConfigurationException"

@@ -6,8 +6,9 @@ The resolver never raises on user input. When Flink would throw, :class:`Process
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
+
+from flinklint.records import dataclass, field
 
 
 class Origin(StrEnum):

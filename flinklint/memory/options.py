@@ -10,11 +10,11 @@ which key supplied the value, so each component can say where it came from.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import TypeVar
 
 from flinklint.memory.javanum import JavaError, convert
 from flinklint.memory.model import Origin
+from flinklint.records import dataclass
 from flinklint.versions import FlinkVersion
 
 T = TypeVar("T")

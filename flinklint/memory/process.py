@@ -7,7 +7,6 @@ heap and managed memory; JobManager heap), the total Flink memory, the total pro
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from flinklint.memory.common import (
     Ctx,
@@ -21,6 +20,7 @@ from flinklint.memory.common import (
 )
 from flinklint.memory.javafmt import double_to_string
 from flinklint.memory.options import Option
+from flinklint.records import dataclass
 from flinklint.units import add, human, multiply, subtract
 from flinklint.versions import FlinkVersion
 

@@ -43,11 +43,11 @@ syntax, terminal formats show control characters as ``\\x1b``-style escapes, and
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from flinklint.findings import Finding
+from flinklint.records import dataclass, field
 
 if TYPE_CHECKING:
     from flinklint.rule import Rule

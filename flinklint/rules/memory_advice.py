@@ -10,11 +10,11 @@ the rule that owns it raises, so the engine reports it as ``FL000`` with a reque
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from functools import cache
 from importlib import import_module
 from typing import TYPE_CHECKING
 
+from flinklint.records import replace
 from flinklint.rule import Hit
 
 if TYPE_CHECKING:
