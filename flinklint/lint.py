@@ -51,14 +51,17 @@ class FileResult:
     bom: bool = False  # the file starts with a UTF-8 byte-order mark (kept when fixing)
 
 
-def settings_for(path: Path, request: LintRequest) -> Settings:
+def settings_for(
+    path: Path, request: LintRequest, cache: dict[Path, Path | None] | None = None
+) -> Settings:
+    """``cache``: settings-file lookups of one run, per directory (see find_settings_file)."""
     if request.isolated:
         base = _defaults()
     elif request.config_file is not None:
         base = load_settings_file(request.config_file.absolute())
     else:
         start = path if path.is_dir() else path.parent
-        found = find_settings_file(start)
+        found = find_settings_file(start, cache)
         base = load_settings_file(found) if found else _defaults()
     return override(base, request.cli)
 
@@ -80,8 +83,9 @@ def lint_paths(request: LintRequest) -> list[FileResult]:
     results: list[FileResult] = []
     if request.paths == [Path("-")]:
         return [_lint_stdin(request)]
+    found: dict[Path, Path | None] = {}
     for candidate in candidates(request.paths):
-        settings = settings_for(candidate.path, request)
+        settings = settings_for(candidate.path, request, found)
         if settings.excludes(candidate.path):
             continue
         result = lint_file(candidate.path, settings, request)

@@ -6,15 +6,17 @@ repository root (a directory holding ``.git``). ``--config PATH`` names one file
 linted file, ``--isolated`` ignores all of them. Relative paths in a settings file
 (``exclude``, ``per-file-ignores``) are relative to the directory of that file.
 
-Settings are validated against a JSON Schema before use; ``jsonschema`` is imported only when a
-settings file actually exists, so a plain run never pays for it. Command-line options override
-the file: ``--select`` replaces ``select``, ``--ignore``/``--extend-select`` add to it.
+Settings are validated against a JSON Schema before use. A small check of the schema's few
+keywords accepts valid settings; only settings it rejects go through ``jsonschema`` (slow to
+import), for its exact message. ``tomllib`` is imported only when a settings file exists, and a
+``pyproject.toml`` that cannot hold a ``[tool.flinklint]`` table is not parsed at all.
+Command-line options override the file: ``--select`` replaces ``select``,
+``--ignore``/``--extend-select`` add to it.
 """
 
 from __future__ import annotations
 
 import fnmatch
-import tomllib
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -109,23 +111,50 @@ def _matches(rel: str, pattern: str) -> bool:
     return any(fnmatch.fnmatch("/".join(parts[i:]), pattern) for i in range(1, len(parts)))
 
 
-def find_settings_file(start: Path) -> Path | None:
-    """The nearest settings file above ``start`` (a directory), up to the repository root."""
+def find_settings_file(start: Path, cache: dict[Path, Path | None] | None = None) -> Path | None:
+    """The nearest settings file above ``start`` (a directory), up to the repository root.
+
+    ``cache`` (directory -> answer) spares the walk for files of directories already seen in
+    one run; it must not outlive the run, since settings files may appear between runs.
+    """
     directory = start.absolute()
+    cache = {} if cache is None else cache
+    walked = []
+    found: Path | None = None
     for candidate in (directory, *directory.parents):
-        for name in SETTINGS_FILES:
-            path = candidate / name
-            if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
-                return path
-        if (candidate / ".git").exists():
-            return None
+        if candidate in cache:
+            found = cache[candidate]
+            break
+        walked.append(candidate)
+        found = _settings_in(candidate)
+        if found is not None or (candidate / ".git").exists():
+            break
+    for candidate in walked:
+        cache[candidate] = found
+    return found
+
+
+def _settings_in(directory: Path) -> Path | None:
+    for name in SETTINGS_FILES:
+        path = directory / name
+        if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
+            return path
     return None
 
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        raw = path.read_bytes()
+    except OSError:
+        return False
+    if b"flinklint" not in raw and b"\\u" not in raw.lower():
+        return False  # no such table, unless the key is spelled with an escape
+    import tomllib
+
+    try:
+        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text
+        data = tomllib.loads(text)
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
         return False
     return isinstance(data.get("tool"), dict) and "flinklint" in data["tool"]
 
@@ -133,6 +162,8 @@ def _has_tool_table(path: Path) -> bool:
 @cache
 def load_settings_file(path: Path) -> Settings:
     """Read and validate one settings file (cached: many files share one)."""
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as err:
@@ -146,6 +177,8 @@ def load_settings_file(path: Path) -> Settings:
 
 
 def _validate(path: Path, data: Any) -> None:
+    if _conforms(data, SCHEMA):
+        return
     import jsonschema
 
     validator = jsonschema.Draft202012Validator(SCHEMA)
@@ -157,6 +190,40 @@ def _validate(path: Path, data: Any) -> None:
             unknown = sorted(set(data) - set(SCHEMA["properties"]))
             raise SettingsError(f"{path}: unknown setting {unknown[0]!r}")
         raise SettingsError(f"{path}: invalid value for {where!r}: {err.message}")
+
+
+_TYPES: dict[str, tuple[type, ...]] = {
+    "object": (dict,), "array": (list,), "string": (str,), "number": (int, float),
+    "boolean": (bool,),
+}
+
+
+def _conforms(value: Any, schema: Mapping[str, Any]) -> bool:
+    """Whether ``value`` satisfies ``schema``, for the few JSON Schema keywords SCHEMA uses."""
+    kinds = schema.get("type", ())
+    kinds = [kinds] if isinstance(kinds, str) else kinds
+    if kinds and not any(_is_type(value, kind) for kind in kinds):
+        return False
+    if "enum" in schema and not any(type(value) is type(e) and value == e
+                                    for e in schema["enum"]):
+        return False
+    if isinstance(value, str):
+        return len(value) >= int(schema.get("minLength", 0))
+    if isinstance(value, list):
+        return all(_conforms(item, schema.get("items", {})) for item in value)
+    if isinstance(value, dict):
+        known, extra = schema.get("properties", {}), schema.get("additionalProperties", True)
+        for key, item in value.items():
+            rule = known.get(key, extra)
+            if rule is False or (rule is not True and not _conforms(item, rule)):
+                return False
+    return True
+
+
+def _is_type(value: Any, kind: str) -> bool:
+    if isinstance(value, bool):
+        return kind == "boolean"
+    return isinstance(value, _TYPES[kind])
 
 
 def from_mapping(
