@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from flinklint import __version__
 
@@ -39,6 +39,27 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
+    """Usage errors as exceptions; no terminal width asked for while the parser is built.
+
+    ``add_argument`` and ``add_subparsers`` make a help formatter only to check a metavar and
+    to print the bare program name, which no width changes; asking the width imports
+    ``shutil`` (with its compression modules), a noticeable part of a pre-commit run.
+    """
+
+    _building = False
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        if self._building:  # every formatter class takes a width
+            return self.formatter_class(prog=self.prog, width=80)  # type: ignore[call-arg]
+        return super()._get_formatter()
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        building, self._building = self._building, True
+        try:
+            return super().add_argument(*args, **kwargs)
+        finally:
+            self._building = building
+
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{self.prog}: {message}")
 
@@ -90,23 +111,44 @@ def _common(parser: argparse.ArgumentParser) -> None:
                         help="the file name to assume for '-' (stdin); default flink-conf.yaml")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or of ``command`` alone (what one run needs: building all
+    of them took longer than linting a file)."""
     parser = _Parser(prog="flinklint", description="A linter for Apache Flink configuration.",
                      epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"flinklint {__version__}")
+    parser._building = True
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    _check_parser(sub)
+    parser._building = False
+    builders = {"check": _check_parser, "explain": _explain_parser, "rule": _rule_parser,
+                "schema": _schema_parser, "migrate": _migrate_parser}
+    for name, build in builders.items():
+        if command in (None, name):
+            build(sub)
+    return parser
+
+
+def _explain_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     explain = sub.add_parser("explain", help="show the memory layout Flink will use",
                              description="Show the TaskManager and JobManager memory layout.")
     explain.add_argument("paths", nargs="+", metavar="FILE")
     explain.add_argument("--format", choices=("text", "json"), default="text")
     explain.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     _common(explain)
+
+
+def _rule_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     rule = sub.add_parser("rule", help="show the documentation of a rule (or list all rules)")
     rule.add_argument("code", nargs="?", metavar="CODE")
     rule.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def _schema_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     schema = sub.add_parser("schema", help="print a JSON Schema for config.yaml")
     schema.add_argument("--flink-version", type=_version_arg, metavar="X.Y[.Z]")
+
+
+def _migrate_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     migrate = sub.add_parser("migrate", help="convert flink-conf.yaml to config.yaml")
     migrate.add_argument("path", metavar="FILE", help="flink-conf.yaml (or its directory, or -)")
     migrate.add_argument("-o", "--output", metavar="FILE",
@@ -121,7 +163,6 @@ def build_parser() -> argparse.ArgumentParser:
                          default="standalone",
                          help="how taskmanager/jobmanager.heap.* were read (default standalone)")
     migrate.add_argument("-q", "--quiet", action="store_true", help="print no notes")
-    return parser
 
 
 def _check_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
@@ -182,7 +223,8 @@ def use_color(choice: str, stream: object) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run flinklint; return the exit code. Never raises."""
     try:
-        args = build_parser().parse_args(_normalise(sys.argv[1:] if argv is None else argv))
+        words = _normalise(sys.argv[1:] if argv is None else argv)
+        args = build_parser(words[0] if words[0] in COMMANDS else None).parse_args(words)
         return _dispatch(args)
     except UsageError as err:
         _fail(str(err))
