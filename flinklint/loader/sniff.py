@@ -10,6 +10,7 @@ looks like one: a top-level key (dotted or nested) from Flink's option namespace
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import PurePath
 
 from flinklint.versions import FileKind
@@ -41,11 +42,14 @@ def _names(names: tuple[str, ...]) -> bytes:
     return b"|".join(re.escape(n.encode()) for n in names)
 
 
-_FLINK_KEY = re.compile(
-    rb"^[ \t-]*[\"']?(?:(?:" + _names(FLINK_NAMESPACES) + rb")\.[a-z]|(?:"
-    + _names(FLINK_ONLY) + rb")[\"']?:)",
-    re.M,
-)
+@cache
+def _flink_key() -> re.Pattern[bytes]:
+    """Compiled on first use: only a ``config.yaml`` needs it, and it is slow to compile."""
+    return re.compile(
+        rb"^[ \t-]*[\"']?(?:(?:" + _names(FLINK_NAMESPACES) + rb")\.[a-z]|(?:"
+        + _names(FLINK_ONLY) + rb")[\"']?:)",
+        re.M,
+    )
 
 
 def sniff(path: str | PurePath, head: bytes) -> FileKind | None:
@@ -68,4 +72,4 @@ def is_manifest(data: bytes) -> bool:
 
 def looks_like_flink(data: bytes) -> bool:
     """A top-level key in one of Flink's option namespaces."""
-    return bool(_FLINK_KEY.search(data.removeprefix(b"\xef\xbb\xbf")))
+    return bool(_flink_key().search(data.removeprefix(b"\xef\xbb\xbf")))
