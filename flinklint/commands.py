@@ -11,11 +11,14 @@ import json
 import os
 import sys
 from collections import Counter
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from flinklint.engine import registry
 from flinklint.findings import Finding, Severity
 from flinklint.lint import FileResult, LintRequest, lint_paths
+from flinklint.rule import Rule
 from flinklint.settings import SettingsError, split_codes
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -26,7 +29,7 @@ class CommandError(Exception):
 
 
 def _request(args: argparse.Namespace) -> LintRequest:
-    from flinklint.engine import known_selector, registry
+    from flinklint.engine import known_selector, lint_rules
 
     cli: dict[str, Any] = {
         "flink_version": args.flink_version,
@@ -34,7 +37,7 @@ def _request(args: argparse.Namespace) -> LintRequest:
     }
     for name in ("select", "ignore", "extend_select"):
         codes = split_codes(getattr(args, name, None))
-        bad = [c for c in codes if not known_selector(c, list(registry().values()))]
+        bad = [c for c in codes if not known_selector(c, list(lint_rules().values()))]
         if bad:
             raise CommandError(f"--{name.replace('_', '-')}: unknown rule selector {bad[0]!r}")
         cli[name] = codes
@@ -154,12 +157,11 @@ def _isatty(stream: Any) -> bool:
 def _report(args: argparse.Namespace, results: list[FileResult], findings: list[Finding],
             stream: Any) -> None:
     from flinklint.cli import use_color
-    from flinklint.engine import registry
     from flinklint.report import ReportInput, render, summary_line
 
     data = ReportInput(
         findings=findings,
-        rules=registry(),
+        rules=_Registry(),
         files_checked=len(results),
         sources={r.path: r.text for r in results},
         root=Path.cwd(),
@@ -175,6 +177,20 @@ def _report(args: argparse.Namespace, results: list[FileResult], findings: list[
         _write(text, out, stream)
         if fmt == "github":
             _step_summary(data)
+
+
+class _Registry(Mapping[str, Rule]):
+    """``engine.registry()``, built only if a format reads it (SARIF's table of rules): building
+    it imports every rule module, which a plain run does not need."""
+
+    def __getitem__(self, code: str) -> Rule:
+        return registry()[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(registry())
+
+    def __len__(self) -> int:
+        return len(registry())
 
 
 def _step_summary(data: Any) -> None:

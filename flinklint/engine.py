@@ -85,9 +85,17 @@ def known_selector(selector: str, rules: Sequence[Rule]) -> bool:
 
 @cache
 def registry() -> dict[str, Rule]:
+    """Every rule, from the registry (its documentation included): all rule modules imported."""
     from flinklint.rules import RULES
 
     return {rule.code: rule for rule in RULES}
+
+
+def lint_rules() -> dict[str, Rule]:
+    """Every rule, for selecting and running: a module is imported when its check first runs."""
+    from flinklint.rules.index import lint_rules as rules
+
+    return rules()
 
 
 def lint(
@@ -98,7 +106,7 @@ def lint(
     rules: Mapping[str, Rule] | None = None,
 ) -> list[Finding]:
     """All findings for one configuration, sorted, after suppressions."""
-    rules = registry() if rules is None else rules
+    rules = lint_rules() if rules is None else rules
     active = [rule for rule in rules.values() if selection.enabled(rule)]
     found: list[Finding] = [
         replace(f, severity=selection.severity_of(rules[f.code]))
