@@ -14,11 +14,14 @@ from __future__ import annotations
 import functools
 import json
 from pathlib import Path
-from typing import Any
 
 from flinklint.config import ValueType
 from flinklint.records import dataclass
 from flinklint.versions import SUPPORTED, FlinkVersion
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,13 +13,16 @@ import sys
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
 
 from flinklint.engine import registry
 from flinklint.findings import Finding, Severity
 from flinklint.lint import FileResult, LintRequest, lint_paths
 from flinklint.rule import Rule
 from flinklint.settings import SettingsError, split_codes
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import sys
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from flinklint.config import FlinkConfig
 from flinklint.findings import Finding
@@ -26,6 +25,10 @@ from flinklint.settings import (
     override,
 )
 from flinklint.versions import FlinkVersion, default_for
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @dataclass

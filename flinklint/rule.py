@@ -25,12 +25,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
 
 from flinklint.findings import Fix, Severity, Span
 from flinklint.records import dataclass, field
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
+    from typing import Any
+
     from flinklint.config import FlinkConfig
     from flinklint.memory.model import ProcessModel
     from flinklint.versions import FlinkVersion

@@ -20,11 +20,14 @@ import fnmatch
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from flinklint.findings import Severity
 from flinklint.records import dataclass, field, replace
 from flinklint.versions import FlinkVersion, VersionError, parse_version
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 SETTINGS_FILES = (".flinklint.toml", "pyproject.toml")
 

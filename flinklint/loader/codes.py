@@ -7,11 +7,10 @@ holds identity and default severity so that loading a file never imports the doc
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from flinklint.findings import Finding, Fix, Severity, Span
 from flinklint.records import dataclass
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
     from flinklint.rule import Rule
 

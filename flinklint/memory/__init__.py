@@ -15,8 +15,8 @@ all. Imports are lazy, so importing this package costs nothing.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
     from flinklint.config import FlinkConfig
     from flinklint.memory.model import ProcessModel

@@ -13,10 +13,13 @@ import math
 import re
 import struct
 from collections.abc import Callable
-from fractions import Fraction
-from typing import TypeVar, cast
 
-T = TypeVar("T")
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
+if TYPE_CHECKING:
+    from fractions import Fraction
+    from typing import TypeVar
+
+    T = TypeVar("T")
 
 NFE = "java.lang.NumberFormatException"
 
@@ -92,7 +95,7 @@ def _exact(text: str) -> tuple[str, float, Callable[[], Fraction]]:
         if match.group(3):
             return match.group(1), math.inf, _no_exact
         digits = match.group(4)
-        return match.group(1), float(digits), lambda: Fraction(digits)
+        return match.group(1), float(digits), lambda: _fraction(digits)
     match = _HEX.fullmatch(trimmed)
     if match is None:
         raise JavaError(NFE, _bad_float_message(trimmed))
@@ -100,14 +103,21 @@ def _exact(text: str) -> tuple[str, float, Callable[[], Fraction]]:
     mantissa = int((whole + frac) or "0", 16)
     exponent = int(match.group(3)) - 4 * len(frac)
     if mantissa == 0 or exponent < -2000:  # zero, or far below the smallest double
-        return match.group(1), 0.0, lambda: Fraction(0)
+        return match.group(1), 0.0, lambda: _fraction(0)
     if exponent > 2000:
         return match.group(1), math.inf, _no_exact
-    exact = Fraction(mantissa) * Fraction(2) ** exponent
+    exact = _fraction(mantissa) * _fraction(2) ** exponent
     try:
         return match.group(1), float(exact), lambda: exact
     except OverflowError:
         return match.group(1), math.inf, _no_exact
+
+
+def _fraction(value: int | float | str) -> Fraction:
+    """Exact values settle rare rounding cases; ``fractions`` is imported only for them."""
+    from fractions import Fraction
+
+    return Fraction(value)
 
 
 def _no_exact() -> Fraction:
@@ -157,13 +167,13 @@ def parse_float(text: str) -> float:
     rounded = _f32(approx)
     if math.isinf(rounded) and not math.isinf(approx):
         # the double is at least halfway from Float.MAX_VALUE to 2^128
-        if approx == _F32_OVERFLOW and exact() < Fraction(approx):
+        if approx == _F32_OVERFLOW and exact() < _fraction(approx):
             rounded = _F32_MAX
     elif rounded != approx and not math.isnan(rounded):
         other = _f32_neighbour(rounded, approx)
-        if (rounded + other) / 2 == approx and exact() != Fraction(approx):
+        if (rounded + other) / 2 == approx and exact() != _fraction(approx):
             # the double landed exactly on a float midpoint: decide from the exact value
-            rounded = other if (exact() > Fraction(approx)) == (other > rounded) else rounded
+            rounded = other if (exact() > _fraction(approx)) == (other > rounded) else rounded
     return _signed(sign, rounded)
 
 
@@ -223,7 +233,9 @@ def convert(parse: Callable[[str], T], raw: str, yaml_type: str | None) -> T:
         value = parse_double(raw)
         magnitude = abs(value)
         if value == 0 or _FLOAT_MIN <= magnitude <= _FLOAT_MAX:
-            return cast(T, _f32(value))
+            from typing import cast  # only here: importing typing slows every run down
+
+            return cast("T", _f32(value))
         from flinklint.memory.javafmt import double_to_string
 
         raise JavaError(

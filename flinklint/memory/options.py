@@ -10,14 +10,18 @@ which key supplied the value, so each component can say where it came from.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TypeVar
 
 from flinklint.memory.javanum import JavaError, convert
 from flinklint.memory.model import Origin
 from flinklint.records import dataclass
 from flinklint.versions import FlinkVersion
 
-T = TypeVar("T")
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    T = TypeVar("T")
+
 MAX_LONG = 2**63 - 1
 IAE = "java.lang.IllegalArgumentException"
 _MB = 1 << 20

@@ -6,7 +6,6 @@ import math
 from collections.abc import Mapping
 from decimal import ROUND_DOWN, Context, Decimal
 from functools import lru_cache
-from typing import NoReturn
 
 from flinklint.memory import options as o
 from flinklint.memory.common import ICE, Ctx, fail, log_lines
@@ -21,6 +20,10 @@ from flinklint.memory.process import ProcessOptions, resolve_process
 from flinklint.memory.tm_flink import TaskManagerFlink
 from flinklint.units import add, human
 from flinklint.versions import FlinkVersion
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 _OPTIONS = ProcessOptions(
     (o.TM_TASK_HEAP, o.TM_MANAGED),

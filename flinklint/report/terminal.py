@@ -11,10 +11,9 @@ in a linted file can neither break the one-line layout nor send sequences to the
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from flinklint.findings import Applicability, Finding, Severity
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
     from flinklint.report import ReportInput
 

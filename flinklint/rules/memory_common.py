@@ -14,11 +14,11 @@ that :func:`setting` prints ``4301m``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from flinklint.config import Entry, FlinkConfig, Source
 from flinklint.findings import Span
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
     from flinklint.memory.model import Failure, ProcessModel
     from flinklint.rule import Context

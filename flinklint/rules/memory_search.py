@@ -10,10 +10,10 @@ back to the nearest working value.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from flinklint.rules.memory_common import MB, TB, setting
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
     from flinklint.config import FlinkConfig
     from flinklint.memory.model import ProcessModel
