@@ -37,10 +37,10 @@ _UNITS: tuple[tuple[str, int, tuple[str, ...]], ...] = (
 _BY_LABEL = {label: nanos for _, nanos, labels in _UNITS for label in labels}
 DURATION_LABELS = tuple(_BY_LABEL)
 _ALL_UNITS = ", ".join(f"{name}: ({' | '.join(labels)})" for name, _, labels in _UNITS)
-_ISO = re.compile(
+# compiled by ``re`` on first use (and cached there): only ISO-8601 text on 2.1+ needs it
+_ISO = (
     r"([-+]?)P(?:([-+]?[0-9]+)D)?(T(?:([-+]?[0-9]+)H)?(?:([-+]?[0-9]+)M)?"
-    r"(?:([-+]?[0-9]+)(?:[.,]([0-9]{0,9}))?S)?)?",
-    re.IGNORECASE,
+    r"(?:([-+]?[0-9]+)(?:[.,]([0-9]{0,9}))?S)?)?"
 )
 
 
@@ -86,7 +86,7 @@ def _product(number: str, unit: int, version: FlinkVersion) -> int:
 
 def _iso(text: str) -> int:
     """``java.time.Duration.parse``; Flink 2.1+ refuses negative durations."""
-    match = _ISO.fullmatch(text)
+    match = re.fullmatch(_ISO, text, re.IGNORECASE)
     invalid = JavaError(
         _NFE,
         f"text does not start with a number, and is not a valid ISO-8601 duration format: {text}",

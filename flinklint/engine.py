@@ -31,7 +31,8 @@ INTERNAL_ERROR = "FL000"
 UNKNOWN_SUPPRESSION = "FL090"
 UNUSED_SUPPRESSION = "FL091"
 
-_SUPPRESS_RE = re.compile(
+# compiled by ``re`` on first use (and cached there): most files have no suppression
+_SUPPRESS_RE = (
     r"#\s*flinklint:\s*(?P<kind>disable-file|disable)\s*=\s*(?P<codes>[A-Za-z0-9_,\s-]+?)"
     r"\s*(?:--.*)?$"
 )
@@ -164,7 +165,7 @@ def suppressions(text: str) -> list[_Suppression]:
     for number, line in enumerate(text.splitlines(), start=1):
         if "flinklint:" not in line:
             continue
-        match = _SUPPRESS_RE.search(line)
+        match = re.search(_SUPPRESS_RE, line)
         if match:
             codes = tuple(c.strip() for c in match.group("codes").split(",") if c.strip())
             whole = match.group("kind") == "disable-file"

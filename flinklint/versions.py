@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from flinklint.records import dataclass
 
-_VERSION_RE = re.compile(r"^\s*v?(\d+)[._](\d+)(?:[._](\d+))?\s*$")
+_VERSION_RE = r"^\s*v?(\d+)[._](\d+)(?:[._](\d+))?\s*$"  # re compiles it on first use
 
 
 class FileKind(StrEnum):
@@ -67,7 +67,7 @@ def parse_version(text: str) -> FlinkVersion:
     >>> parse_version("1.19.2")
     FlinkVersion(major=1, minor=19)
     """
-    match = _VERSION_RE.match(text)
+    match = re.match(_VERSION_RE, text)
     if not match:
         raise VersionError(f"invalid Flink version {text!r}: expected X.Y or X.Y.Z, e.g. 1.20")
     version = FlinkVersion(int(match.group(1)), int(match.group(2)))

@@ -17,10 +17,9 @@ from flinklint.versions import FileKind
 
 LEGACY_NAME = "flink-conf.yaml"
 YAML_NAME = "config.yaml"
-_KIND = re.compile(
-    rb"^\s*kind:\s*[\"']?(?:FlinkDeployment|FlinkSessionJob)[\"']?\s*(?:#.*)?$", re.M
-)
-_API = re.compile(rb"^\s*apiVersion:\s*[\"']?flink\.apache\.org/", re.M)
+# compiled by ``re`` on first use (and cached there): a flink-conf.yaml never needs them
+_KIND = rb"^\s*kind:\s*[\"']?(?:FlinkDeployment|FlinkSessionJob)[\"']?\s*(?:#.*)?$"
+_API = rb"^\s*apiVersion:\s*[\"']?flink\.apache\.org/"
 FLINK_NAMESPACES = (
     "akka", "blob", "classloader", "client", "cluster", "compiler", "deployment", "dispatcher",
     "env", "execution", "external-resource", "external-resources", "fs", "heartbeat",
@@ -67,7 +66,7 @@ def sniff(path: str | PurePath, head: bytes) -> FileKind | None:
 
 
 def is_manifest(data: bytes) -> bool:
-    return bool(_KIND.search(data)) and bool(_API.search(data))
+    return bool(re.search(_KIND, data, re.M)) and bool(re.search(_API, data, re.M))
 
 
 def looks_like_flink(data: bytes) -> bool:

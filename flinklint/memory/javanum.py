@@ -78,7 +78,7 @@ def java_trim(text: str) -> str:
 _DEC = re.compile(
     r"([+-]?)(?:(NaN)|(Infinity)|((?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)[fFdD]?)"
 )
-_HEX = re.compile(
+_HEX = (  # compiled by ``re`` on first use (and cached there): hexadecimal floats are rare
     r"([+-]?)0[xX]((?:[0-9a-fA-F]+)\.?|[0-9a-fA-F]*\.[0-9a-fA-F]+)[pP]([+-]?[0-9]+)[fFdD]?"
 )
 
@@ -96,7 +96,7 @@ def _exact(text: str) -> tuple[str, float, Callable[[], Fraction]]:
             return match.group(1), math.inf, _no_exact
         digits = match.group(4)
         return match.group(1), float(digits), lambda: _fraction(digits)
-    match = _HEX.fullmatch(trimmed)
+    match = re.fullmatch(_HEX, trimmed)
     if match is None:
         raise JavaError(NFE, _bad_float_message(trimmed))
     whole, _, frac = match.group(2).partition(".")
