@@ -12,7 +12,6 @@ the resolver turns it into a failure record. Nothing here raises anything else o
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from flinklint.memory.javafmt import double_to_string
@@ -125,12 +124,19 @@ def _three_decimals(value: float) -> str:
     """Java's ``%.3f``: the shortest decimal of the double, rounded half up to 3 places."""
     text = repr(value)
     if "e" in text or "E" in text:
+        from decimal import ROUND_HALF_UP, Decimal  # imported only where needed: it is slow
+
         return str(Decimal(text).quantize(Decimal("0.001"), ROUND_HALF_UP))
     whole, _, frac = text.partition(".")
     if len(frac) <= 3:
         return f"{whole}.{frac.ljust(3, '0')}"
     if frac[3] < "5":
         return f"{whole}.{frac[:3]}"
+    if not whole.startswith("-"):  # sizes: the exact sum below, in whole thousandths
+        up = int(whole + frac[:3]) + 1
+        return f"{up // 1000}.{up % 1000:03d}"
+    from decimal import Decimal
+
     return str(Decimal(f"{whole}.{frac[:3]}") + Decimal("0.001"))
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from decimal import ROUND_DOWN, Context, Decimal
 from functools import lru_cache
 
 from flinklint.memory import options as o
@@ -176,6 +175,10 @@ def _cpu_text(cores: float) -> str:
     FLINK-MEMORY.md 5.2 says ``String.valueOf(double)`` of the cores; Flink's ``Resource`` keeps
     8 decimals first (``setScale(8, DOWN)``), so ``4.9E-324`` cores are passed on as ``0.0``.
     """
+    if float(cores).is_integer():  # the usual case (cores = slots): cutting changes nothing
+        return double_to_string(cores)
+    from decimal import ROUND_DOWN, Context, Decimal  # here: importing it is slow
+
     exact = Decimal(double_to_string(cores))
     cut = exact.quantize(Decimal("1E-8"), ROUND_DOWN, Context(prec=400))
     return double_to_string(float(cut))

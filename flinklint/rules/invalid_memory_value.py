@@ -42,7 +42,6 @@ from flinklint.memory.model import Failure
 from flinklint.rule import Context, Hit, Rule
 from flinklint.rules.memory_advice import failure_hits
 from flinklint.rules.memory_common import TITLE, locate, value_of
-from flinklint.rules.memory_repair import repair
 from flinklint.versions import FlinkVersion
 
 KINDS = ("invalid-size", "invalid-fraction", "invalid-number", "invalid-boolean", "negative-size")
@@ -63,6 +62,8 @@ def advise(failure: Failure, config: FlinkConfig, process: str, version: FlinkVe
         f"Flink refuses to start the {TITLE[process]}: it cannot read {key} = {raw!r} "
         f"({reason(failure)})"
     )
+    from flinklint.rules.memory_repair import repair  # only for a failure: it imports decimal
+
     suggestion = repair(failure.kind, key, raw)
     if suggestion:
         message += f"; {suggestion}"
