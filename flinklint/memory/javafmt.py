@@ -71,6 +71,10 @@ def _nonzero_to_string(value: float) -> str:
 def string_hash(text: str) -> int:
     """``String.hashCode()`` (over UTF-16 code units), as an unsigned 32-bit value."""
     h = 0
+    if text.isascii():  # one code unit per byte (and no codec to look up and import)
+        for unit in text.encode("ascii"):
+            h = (31 * h + unit) & 0xFFFFFFFF
+        return h
     data = text.encode("utf-16-le")
     for i in range(0, len(data), 2):
         h = (31 * h + (data[i] | data[i + 1] << 8)) & 0xFFFFFFFF
