@@ -72,6 +72,9 @@ class Removal:
     note: str = ""
 
 
+_BITS = {version: 1 << index for index, version in enumerate(SUPPORTED)}
+
+
 def _matches(pattern: tuple[str, ...], parts: list[str]) -> bool:
     """``*`` is one segment, a final ``**`` one or more; anything else must be equal."""
     if pattern[-1] == "**":
@@ -99,7 +102,8 @@ class Catalog:
 
     @staticmethod
     def bit(version: FlinkVersion) -> int:
-        return 1 << SUPPORTED.index(version)
+        found = _BITS.get(version)  # looked up for every key: SUPPORTED.index was a hot spot
+        return found if found is not None else 1 << SUPPORTED.index(version)
 
     def lookup(self, key: str, version: FlinkVersion) -> OptionInfo | None:
         """The option, fallback key or family ``key`` is to ``version``; None if unknown."""
