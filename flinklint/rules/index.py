@@ -148,9 +148,13 @@ def lint_rules() -> dict[str, Rule]:
 
 
 def _deferred(module: str) -> Check:
+    loaded: list[Check] = []
+
     def check(ctx: Context) -> Iterable[Hit]:
-        rule: Rule = import_module(f"flinklint.rules.{module}").RULE
-        return rule.check(ctx)
+        if not loaded:
+            rule: Rule = import_module(f"flinklint.rules.{module}").RULE
+            loaded.append(rule.check)
+        return loaded[0](ctx)
 
     check.__qualname__ = check.__name__ = f"{module}.check"
     return check
