@@ -31,11 +31,11 @@ INTERNAL_ERROR = "FL000"
 UNKNOWN_SUPPRESSION = "FL090"
 UNUSED_SUPPRESSION = "FL091"
 
-# compiled by ``re`` on first use (and cached there): most files have no suppression
-_SUPPRESS_RE = (
-    r"#\s*flinklint:\s*(?P<kind>disable-file|disable)\s*=\s*(?P<codes>[A-Za-z0-9_,\s-]+?)"
-    r"\s*(?:--.*)?$"
-)
+# compiled by ``re`` on first use (and cached there): most files have no suppression.
+# The codes and the ``-- reason`` after it are split by :func:`_codes`, in linear time (as one
+# regular expression, ``[A-Za-z0-9_,\s-]+?\s*(?:--.*)?$`` took hours on a long line of blanks).
+_SUPPRESS_RE = r"#\s*flinklint:\s*(?P<kind>disable-file|disable)\s*="
+_CODE_RUN = r"[A-Za-z0-9_,\s-]*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,13 +165,42 @@ def suppressions(text: str) -> list[_Suppression]:
     for number, line in enumerate(text.splitlines(), start=1):
         if "flinklint:" not in line:
             continue
-        match = re.search(_SUPPRESS_RE, line)
-        if match:
-            codes = tuple(c.strip() for c in match.group("codes").split(",") if c.strip())
+        match, written = _suppression_in(line)
+        if match is not None and written is not None:
+            codes = tuple(c.strip() for c in written.split(",") if c.strip())
             whole = match.group("kind") == "disable-file"
             alone = not line[: match.start()].strip()
-            found.append(_Suppression(number, match.start() + 1, match.end(), codes, whole, alone))
+            found.append(_Suppression(number, match.start() + 1, len(line), codes, whole, alone))
     return found
+
+
+def _suppression_in(line: str) -> tuple[re.Match[str] | None, str | None]:
+    """The first ``# flinklint: disable...=`` followed by codes, and those codes as written."""
+    pos = 0
+    while (match := re.compile(_SUPPRESS_RE).search(line, pos)) is not None:
+        written = _codes(line, match.end())
+        if written is not None:
+            return match, written
+        pos = match.start() + 1
+    return None, None
+
+
+def _codes(line: str, start: int) -> str | None:
+    """The codes written from ``start``: the shortest run of code characters that only blanks
+    follow, or blanks and a ``--`` comment; None if there is none (it is no suppression)."""
+    run = re.compile(_CODE_RUN).match(line, start)
+    end = run.end() if run else start
+    first = start
+    while first < end and line[first].isspace():
+        first += 1  # blanks after '=' belong to no code
+    blanks_end = [end] * (end - start + 1)  # where the blanks from start + i end
+    for i in range(end - start - 1, -1, -1):
+        blanks_end[i] = blanks_end[i + 1] if line[start + i].isspace() else start + i
+    for j in (*range(first + 1, end + 1), *range(start + 1, first + 1)):
+        rest = blanks_end[j - start]
+        if rest == len(line) or line.startswith("--", rest):
+            return line[start:j]
+    return None
 
 
 def _suppress(
