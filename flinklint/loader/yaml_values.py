@@ -25,7 +25,7 @@ _FLOAT = re.compile(
 )
 _NULL = re.compile(r"~|null|Null|NULL|")
 _JAVA_FLOAT = re.compile(
-    r"[-+]?(?:NaN|Infinity|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?[fFdD]?)"
+    r"[-+]?(?:NaN|Infinity|(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?[fFdD]?)"
 )
 _DIGITS = {10: re.compile(r"[-+]?[0-9]+"), 16: re.compile(r"[-+]?[0-9a-fA-F]+"),
            8: re.compile(r"[-+]?[0-7]+")}

@@ -76,7 +76,7 @@ def java_trim(text: str) -> str:
 
 
 _DEC = re.compile(
-    r"([+-]?)(?:(NaN)|(Infinity)|((?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)[fFdD]?)"
+    r"([+-]?)(?:(NaN)|(Infinity)|((?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)[fFdD]?)"
 )
 _HEX = (  # compiled by ``re`` on first use (and cached there): hexadecimal floats are rare
     r"([+-]?)0[xX]((?:[0-9a-fA-F]+)\.?|[0-9a-fA-F]*\.[0-9a-fA-F]+)[pP]([+-]?[0-9]+)[fFdD]?"
