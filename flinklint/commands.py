@@ -68,6 +68,8 @@ def check(args: argparse.Namespace) -> int:
     if args.show_settings:
         return _show_settings(args)
     request = _request(args)
+    if not (args.fix or args.diff):
+        request.jobs = 0  # many files may be linted in parallel (results without configs)
     results = _lint(args, request)
     changed = 0
     if args.fix or args.diff:

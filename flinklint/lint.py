@@ -33,12 +33,16 @@ if TYPE_CHECKING:
 
 @dataclass
 class LintRequest:
+    """What to lint, and how. ``jobs``: 1 lints here; 0 lets many files be linted in worker
+    processes (:mod:`flinklint.pool`), whose results then hold no configs."""
+
     paths: list[Path]
     cli: dict[str, Any] = field(default_factory=dict)
     config_file: Path | None = None
     isolated: bool = False
     stdin_filename: str = "flink-conf.yaml"
     explain: bool = False
+    jobs: int = 1
 
 
 @dataclass
@@ -83,18 +87,20 @@ def lint_paths(request: LintRequest) -> list[FileResult]:
     """Lint every file below the requested paths, in a stable order."""
     from flinklint.walk import candidates
 
-    results: list[FileResult] = []
     if request.paths == [Path("-")]:
         return [_lint_stdin(request)]
     found: dict[Path, Path | None] = {}
+    jobs: list[tuple[Path, Settings]] = []
     for candidate in candidates(request.paths):
         settings = settings_for(candidate.path, request, found)
-        if settings.excludes(candidate.path):
-            continue
-        result = lint_file(candidate.path, settings, request)
-        if result is not None:
-            results.append(result)
-    return results
+        if not settings.excludes(candidate.path):
+            jobs.append((candidate.path, settings))
+    if request.jobs != 1:
+        from flinklint.pool import lint_jobs
+
+        return lint_jobs(jobs, request)
+    results = (lint_file(path, settings, request) for path, settings in jobs)
+    return [result for result in results if result is not None]
 
 
 def _lint_stdin(request: LintRequest) -> FileResult:
