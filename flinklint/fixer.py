@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -122,6 +121,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     is untouched and the temporary file is removed.
     """
     mode = path.stat().st_mode & 0o7777
+    import tempfile  # here: it imports shutil and random, which proving a fix never needs
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".flinklint", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
