@@ -1,6 +1,7 @@
 """How fast is flinklint as a pre-commit hook? Whole-process runs, side by side with yamllint.
 
     python tools/bench.py [--files 600] [--rounds 21] [--tree-rounds 7] [--yamllint-config relaxed]
+                          [--compare DIR]
 
 Writes ``--files`` realistic configurations (``tools/bench_configs.py``) to a temporary
 directory, then runs, interleaved round after round (the order rotates each round, so a busy
@@ -47,6 +48,8 @@ def run(argv: list[str], cwd: Path, sample: bool = False) -> Sample:
     """One whole-process run; its rusage (and its workers') through wait4."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = str(cwd / "pycache")
+    if argv[0].startswith("PYTHONPATH="):  # another flinklint source tree (--compare)
+        env["PYTHONPATH"], argv = argv[0].partition("=")[2], argv[1:]
     one_cpu = argv[0] == "1cpu"  # pinned to one CPU, so flinklint lints the files itself
     argv = argv[1:] if one_cpu else argv
     start = time.perf_counter()
@@ -100,9 +103,14 @@ def _pin() -> None:
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
 
-def commands(tree: Path, one: Path, preset: str) -> dict[str, list[str]]:
+def commands(tree: Path, one: Path, preset: str, other: str | None) -> dict[str, list[str]]:
     yamllint = [str(BIN / "yamllint"), "-d", preset]
-    return {
+    flinklint = [str(BIN / "flinklint"), "check"]
+    compared = {} if other is None else {
+        "other 1 file": [f"PYTHONPATH={other}", *flinklint, str(one)],
+        "other tree": [f"PYTHONPATH={other}", *flinklint, str(tree)],
+    }
+    return compared | {
         "python -c pass": [sys.executable, "-c", "pass"],
         "flinklint 1 file": [str(BIN / "flinklint"), "check", str(one)],
         "yamllint 1 file": [*yamllint, str(one)],
@@ -146,8 +154,10 @@ def report(samples: dict[str, list[Sample]], files: int) -> None:
         ("flinklint / python -c pass", "flinklint 1 file", "python -c pass", 2.5),
         ("flinklint / yamllint, tree", "flinklint tree", "yamllint tree", 0.33),
         ("flinklint tree, all CPUs / 1", "flinklint tree", "flinklint tree 1cpu", 1.0),
+        ("flinklint / other, 1 file", "flinklint 1 file", "other 1 file", 1.0),
+        ("flinklint / other, tree", "flinklint tree", "other tree", 1.0),
     ):
-        if top not in med:
+        if top not in med or bottom not in med:
             continue
         wall, cpu = (med[top][i] / med[bottom][i] for i in (0, 1))
         paired = statistics.median(a[0] / b[0] for a, b in zip(samples[top], samples[bottom],
@@ -168,13 +178,16 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=21, help="rounds of the one-file runs")
     parser.add_argument("--tree-rounds", type=int, default=7, help="rounds that run the tree")
     parser.add_argument("--yamllint-config", default="relaxed", help="preset or YAML for -d")
+    parser.add_argument("--compare", metavar="DIR",
+                        help="also time the flinklint package found in DIR (e.g. an export of an"
+                             " older commit), as 'other'")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="flinklint-bench-") as tmp:
         root = Path(tmp)
         tree = root / "tree"
         written = bench_configs.write_tree(tree, args.files)
         (root / ".git").mkdir()  # a repository root, as under pre-commit: discovery stops here
-        cmds = commands(tree, written[0], args.yamllint_config)
+        cmds = commands(tree, written[0], args.yamllint_config, args.compare)
         print(f"{len(written)} files in {tree}; {os.cpu_count()} CPUs; "
               f"load average {os.getloadavg()[0]:.1f}", file=sys.stderr)
         report(measure(cmds, args.rounds, args.tree_rounds, root), len(written))
