@@ -4,7 +4,9 @@
 same for bytes already read (standard input, a fixed text being proven); ``load_text`` loads a
 known kind. All return one :class:`FlinkConfig` per configuration in the file (one per
 ``FlinkDeployment``/``FlinkSessionJob`` document of a manifest), or None for a file that is not
-a Flink configuration at all. Nothing here raises on user input.
+a Flink configuration at all. Nothing here raises on user input, and every input is read
+in bounded time: a file beyond one of the limits of :mod:`~.limits` (size, nesting, keys,
+aliases) gets one finding that names the limit and is not checked further.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 
 from flinklint.config import Entry, FlinkConfig
 from flinklint.findings import Finding, Span
-from flinklint.loader import build, codes
+from flinklint.loader import build, codes, limits
 from flinklint.loader.reading import reading_findings
 from flinklint.loader.sniff import LEGACY_NAME, sniff
 from flinklint.loader.text import Decoded, LineIndex, decode
@@ -28,7 +30,8 @@ def load_path(
 ) -> list[FlinkConfig] | None:
     """Load ``path``; None when it is not a Flink configuration."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(limits.MAX_FILE_BYTES + 1)
     except OSError as err:
         if path.name != LEGACY_NAME and not path.name.endswith((".yaml", ".yml")):
             return None
@@ -38,6 +41,8 @@ def load_path(
     kind = sniff(path, data)
     if kind is None:
         return None
+    if len(data) > limits.MAX_FILE_BYTES:
+        return [_too_large(str(path), kind)]
     legacy_beside = kind is FileKind.YAML and (path.parent / LEGACY_NAME).is_file()
     return load_text(data, kind, str(path), version=version, defines=defines,
                      legacy_beside=legacy_beside)
@@ -68,8 +73,12 @@ def load_text(
     legacy_beside: bool = False,
 ) -> list[FlinkConfig]:
     """Load text of a known kind; ``legacy_beside``: a flink-conf.yaml sits next to it."""
+    if len(data) > limits.MAX_FILE_BYTES:
+        return [_too_large(path, kind)]
     decoded = decode(data)
     first = _encoding_findings(decoded, kind, path)
+    if kind is not FileKind.LEGACY and len(decoded.text) > limits.MAX_YAML_CODE_POINTS:
+        return [_stopped(decoded, kind, path, first, *_too_many_code_points(kind))]
     template = _template_at(decoded.text)
     if template is not None:
         return [_templated(decoded, kind, path, first, template)]
@@ -81,6 +90,9 @@ def load_text(
         entries, findings, lintable = _read(decoded, kind, path)
     except RecursionError:
         return [_too_deep(decoded, kind, path, first)]
+    except limits.LimitExceeded as err:
+        return [_stopped(decoded, kind, path, first, codes.UNREADABLE_FILE, err.message,
+                         err.offset)]
     more, readable = reading_findings(kind, path, version, legacy_beside)
     if not readable:  # Flink never reads it: what it would misread there does not matter
         findings = []
@@ -94,6 +106,9 @@ def _read(decoded: Decoded, kind: FileKind, path: str) -> tuple[list[Entry], lis
         from flinklint.loader.legacy import parse as parse_legacy
 
         legacy = parse_legacy(decoded.text, path, decoded.bom)
+        if len(legacy.entries) > limits.MAX_ENTRIES:
+            line = legacy.entries[limits.MAX_ENTRIES].line
+            raise limits.too_many_entries(LineIndex(decoded.text).starts[line - 1])
         return legacy.entries, legacy.findings, True
     from flinklint.loader.yaml_file import parse as parse_yaml
 
@@ -148,4 +163,31 @@ def _templated(decoded: Decoded, kind: FileKind, path: str, first: list[Finding]
 def _too_deep(decoded: Decoded, kind: FileKind, path: str, first: list[Finding]) -> FlinkConfig:
     finding = codes.YAML_SYNTAX.at(path, Span.point(1, 1),
                                    "the document is nested too deeply to be checked")
+    return build.config(path, kind, decoded.text, [], [*first, finding], {}, lintable=False)
+
+
+def _too_large(path: str, kind: FileKind) -> FlinkConfig:
+    finding = codes.UNREADABLE_FILE.at(
+        path, Span.point(1),
+        f"a file larger than {limits.MAX_FILE_BYTES // 1024 // 1024} MiB: flinklint does not "
+        f"read it")
+    return build.config(path, kind, "", [], [finding], {}, lintable=False)
+
+
+def _too_many_code_points(kind: FileKind) -> tuple[codes.Code, str, int]:
+    """Flink's own limit for config.yaml (a YAML error), flinklint's for manifests."""
+    count = f"{limits.MAX_YAML_CODE_POINTS:,}"
+    if kind is FileKind.YAML:
+        return codes.YAML_SYNTAX, (
+            f"Flink refuses a config.yaml of more than {count} characters ('The incoming YAML "
+            f"document exceeds the limit: {limits.MAX_YAML_CODE_POINTS} code points.')"), 0
+    message = f"a YAML manifest of more than {count} characters: {limits.STOP}"
+    return codes.UNREADABLE_FILE, message, 0
+
+
+def _stopped(decoded: Decoded, kind: FileKind, path: str, first: list[Finding],
+             code: codes.Code, message: str, offset: int) -> FlinkConfig:
+    """The one finding of a file beyond a limit."""
+    line, column = LineIndex(decoded.text).position(offset)
+    finding = code.at(path, Span.point(line, column), message)
     return build.config(path, kind, decoded.text, [], [*first, finding], {}, lintable=False)
