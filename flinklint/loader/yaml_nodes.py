@@ -5,6 +5,7 @@ as ``!!python/object`` is just a string on a node. Values are resolved later by
 :mod:`flinklint.loader.yaml_values`, the way Flink's YAML library (snakeyaml-engine, YAML 1.2
 core schema) would. Anchors are shared nodes; an alias keeps its own position. Like
 snakeyaml-engine, at most 50 aliases may point at collections (a guard against alias bombs).
+Nesting and the number of nodes are bounded by :mod:`~.limits`, whichever reader ran.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import warnings
 from collections.abc import Iterator
 from typing import Any
 
+from flinklint.loader.limits import MAX_DEPTH, MAX_NODES, too_deep, too_many_nodes
 from flinklint.records import dataclass, field
 
 MAX_COLLECTION_ALIASES = 50
@@ -79,8 +81,31 @@ def documents(text: str) -> list[Document]:
     """
     from flinklint.loader.yaml_quick import quick_documents
 
-    quick = quick_documents(text)
-    return read_with_ruamel(text) if quick is None else quick
+    try:
+        quick = quick_documents(text)
+    except RecursionError:  # deeper than the stack: ruamel's reader stops at MAX_DEPTH
+        quick = None
+    if quick is None:
+        return read_with_ruamel(text)
+    check_limits(quick)
+    return quick
+
+
+def check_limits(docs: list[Document]) -> None:
+    """Raise :class:`~.limits.LimitExceeded` where the composer below would stop."""
+    count = 0
+    stack: list[tuple[Node | None, int]] = [(doc.root, 0) for doc in reversed(docs)]
+    while stack:
+        node, depth = stack.pop()
+        count += 1  # an empty document holds one empty scalar
+        if count > MAX_NODES:
+            raise too_many_nodes(node.start if node is not None else 0)
+        if isinstance(node, Mapping | Sequence):
+            if depth + 1 > MAX_DEPTH:
+                raise too_deep(node.start)
+            children = node.items if isinstance(node, Sequence) else [
+                part for pair in node.pairs for part in pair]
+            stack.extend((child, depth + 1) for child in reversed(children))
 
 
 def read_with_ruamel(text: str) -> list[Document]:
@@ -122,6 +147,8 @@ class _Composer:
         self.events = iter(events)
         self.anchors: dict[str, Scalar | Mapping | Sequence] = {}
         self.collection_aliases = 0
+        self.nodes = 0
+        self.depth = 0
 
     def documents(self) -> Iterator[Document]:
         for event in self.events:
@@ -140,6 +167,9 @@ class _Composer:
         return root
 
     def _node(self, event: Any) -> Node:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise too_many_nodes(event.start_mark.index)
         name = type(event).__name__
         if name == "AliasEvent":
             return self._alias(event)
@@ -168,28 +198,37 @@ class _Composer:
                 )
         return Alias(target, event.start_mark.index, event.end_mark.index)
 
+    def _enter(self, start: Any) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise too_deep(start.start_mark.index)
+
     def _sequence(self, start: Any) -> Sequence:
         node = Sequence(tag=_tag(start), start=start.start_mark.index)
+        self._enter(start)
         for event in self.events:
             if type(event).__name__ == "SequenceEndEvent":
                 node.end = event.end_mark.index
-                return node
+                break
             node.items.append(self._node(event))
+        self.depth -= 1
         return node
 
     def _mapping(self, start: Any) -> Mapping:
         node = Mapping(tag=_tag(start), start=start.start_mark.index)
+        self._enter(start)
         key: Node | None = None
         for event in self.events:
             if type(event).__name__ == "MappingEndEvent":
                 node.end = event.end_mark.index
-                return node
+                break
             child = self._node(event)
             if key is None:
                 key = child
             else:
                 node.pairs.append((key, child))
                 key = None
+        self.depth -= 1
         return node
 
 
