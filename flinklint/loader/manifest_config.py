@@ -4,7 +4,8 @@ Nested mappings join their keys with dots (``ConfigObjectNode.asFlatMap``); a la
 flattens to the same name wins. A list becomes its elements' text joined by ``;``. Every value
 that is not a string is reported: operators up to 1.12 declare the field a map of strings and
 the API server rejects anything else, and 1.13+ converts it (``1.0`` arrives as ``1``).
-Whatever the YAML type, Flink receives text: every entry has ``value_type`` STRING.
+Whatever the YAML type, Flink receives text: every entry has ``value_type`` STRING. Aliases
+are expanded up to the keys and characters :mod:`~.limits` allows.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from flinklint.config import Entry, ValueType
 from flinklint.findings import Finding, Span
 from flinklint.loader import codes
+from flinklint.loader.limits import Budget
 from flinklint.loader.operator_values import go_value, json_text
 from flinklint.loader.sensitive import shown
 from flinklint.loader.text import LineIndex
@@ -23,6 +25,7 @@ class ConfigFlattener:
         self.text, self.path, self.index = text, path, index
         self.entries: list[Entry] = []
         self.findings: list[Finding] = []
+        self.budget = Budget()
 
     def span(self, node: Node) -> Span:
         return self.index.span(node.start, node.end, self.text)
@@ -35,6 +38,8 @@ class ConfigFlattener:
         for key_node, value_node in node.pairs:
             key = deref(key_node)
             name = key.value if isinstance(key, Scalar) else ""
+            self.budget.entry(key_node.start)
+            self.budget.chars(len(prefix) + len(name), key_node.start)
             if name in seen:
                 self.findings.append(self.finding(
                     codes.DUPLICATE_KEY, key_node,
@@ -54,6 +59,8 @@ class ConfigFlattener:
         except ValueError as err:
             self.findings.append(self.finding(codes.YAML_VALUE_ERROR, value_node, str(err)))
             return
+        if kind is not ValueType.LIST:  # a list's parts were counted as they were joined
+            self.budget.chars(len(text), value_node.start)
         if kind is ValueType.NULL:
             self.findings.append(self.finding(
                 codes.NULL_VALUE, value_node if target.end > target.start else key_node,
@@ -75,7 +82,9 @@ class ConfigFlattener:
         if isinstance(node, Scalar):
             return json_text(go_value(node))
         if isinstance(node, Sequence):
-            parts = [json_text(go_value(i))[0] if isinstance(i, Scalar) else ""
-                     for i in map(deref, node.items)]
+            parts = []
+            for item in map(deref, node.items):
+                parts.append(json_text(go_value(item))[0] if isinstance(item, Scalar) else "")
+                self.budget.chars(len(parts[-1]) + 1, node.start)
             return ";".join(parts), ValueType.LIST
         return "", ValueType.MAP

@@ -4,7 +4,8 @@ Flink loads the file with snakeyaml-engine (core schema), requires one document 
 mapping with string keys, flattens nested mappings into dotted keys (an empty mapping sets
 nothing; a later key that flattens to the same name wins) and rejects the whole file on a
 duplicate key, a null value or a value its library cannot construct. ``Configuration.toMap()``
-then shows each value as text (:mod:`flinklint.loader.yaml_render`).
+then shows each value as text (:mod:`flinklint.loader.yaml_render`). Aliases are expanded as
+Flink expands them, up to the keys and characters :mod:`~.limits` allows.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from flinklint.config import Entry, ValueType
 from flinklint.findings import Finding, Span
 from flinklint.loader import codes
+from flinklint.loader.limits import Budget
 from flinklint.loader.sensitive import shown
 from flinklint.loader.text import LineIndex
 from flinklint.loader.yaml_nodes import (
@@ -85,6 +87,7 @@ class Flattener:
     def __init__(self, text: str, path: str, index: LineIndex, result: YamlResult) -> None:
         self.text, self.path, self.index, self.result = text, path, index, result
         self.duplicated: set[str] = set()  # flat keys already reported as duplicate keys
+        self.budget = Budget()
 
     def span(self, node: Node, properties: bool = False) -> Span:
         """Where ``node`` is; its ``&anchor``/``!tag`` included only if ``properties``."""
@@ -103,6 +106,8 @@ class Flattener:
             if name is None:
                 continue
             flat = prefix + name
+            self.budget.entry(key_node.start)
+            self.budget.chars(len(flat), key_node.start)
             here = where
             if here is None and isinstance(value_node, Alias):
                 here = _Where(self.span(key_node), self.span(value_node))
@@ -157,6 +162,7 @@ class Flattener:
             self.report(codes.YAML_VALUE_ERROR, value_node,
                         f"Flink cannot load the value of '{flat}': {err}")
             return
+        self.budget.chars(len(text), value_node.start)
         if kind is ValueType.NULL:
             self.report(codes.NULL_VALUE, key_node if _empty(target) else value_node,
                         f"'{flat}' has no value (null); Flink refuses to load the file "

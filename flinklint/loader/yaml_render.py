@@ -4,7 +4,8 @@ A string stays as it is; everything else goes through ``YamlParserUtils.toYAMLSt
 snakeyaml-engine flow dump without line splitting: ``0.80`` -> ``0.8``, ``1e3`` -> ``1000.0``,
 ``.inf`` -> ``.inf``, ``[a, 'b: c', "x\\ty"]``, ``{k: v}``, a collection reached twice through
 an alias -> ``&id001 [1]`` then ``*id001`` (Flink numbers anchors with a JVM-wide counter, so
-only the first such value of a run matches exactly).
+only the first such value of a run matches exactly). A value longer than :mod:`~.limits`
+allows (an alias to a long text, repeated) stops the file.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import base64
 import math
 from collections import Counter
 
+from flinklint.loader.limits import MAX_TEXT, too_much_text
 from flinklint.loader.yaml_nodes import Alias, Mapping, Node, Scalar, Sequence, deref
 from flinklint.loader.yaml_scalar import quote
 from flinklint.loader.yaml_values import SET, Value, check_collection_tag, resolve
@@ -59,10 +61,12 @@ class _Emitter:
     def __init__(self, root: Mapping | Sequence) -> None:
         self.out: list[str] = []
         self.column = 0
+        self.length = 0
         seen = Counter[int]()
         self._count(root, seen)
         self.repeated = {key for key, n in seen.items() if n > 1}
         self.anchors: dict[int, str] = {}
+        self.scalars: dict[tuple[int, bool], str] = {}  # an aliased scalar is quoted once
         self.root = root
 
     def _count(self, node: Mapping | Sequence, seen: Counter[int]) -> None:
@@ -81,6 +85,9 @@ class _Emitter:
         return "".join(self.out)
 
     def write(self, text: str) -> None:
+        self.length += len(text)
+        if self.length > MAX_TEXT:
+            raise too_much_text(self.root.start)
         self.out.append(text)
         newline = text.rfind("\n")
         self.column = len(text) - newline - 1 if newline >= 0 else self.column + len(text)
@@ -88,7 +95,10 @@ class _Emitter:
     def _node(self, node: Node, depth: int, simple_key: bool = False) -> None:
         target = deref(node)
         if isinstance(target, Scalar):
-            self.write(self._scalar(target, simple_key))
+            key = (id(target), simple_key)
+            if key not in self.scalars:
+                self.scalars[key] = self._scalar(target, simple_key)
+            self.write(self.scalars[key])
             return
         check_collection_tag(target.tag, isinstance(target, Mapping))
         if id(target) in self.anchors:
