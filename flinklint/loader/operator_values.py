@@ -14,6 +14,7 @@ import math
 import re
 
 from flinklint.config import ValueType
+from flinklint.loader.limits import check_digits
 from flinklint.loader.yaml_nodes import Scalar
 
 _TRUE = ("y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON")
@@ -46,6 +47,7 @@ def go_value(node: Scalar) -> GoValue:
         return _BOOLS[text]
     plain = text.replace("_", "")
     if _GO_INT.fullmatch(plain):
+        check_digits(plain, node.start)  # far beyond any option; Python converts 4,300 at most
         return _go_int(plain)
     if _FLOAT.fullmatch(plain):
         return float(plain)

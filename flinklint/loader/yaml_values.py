@@ -11,6 +11,7 @@ import base64
 import binascii
 import re
 
+from flinklint.loader.limits import check_digits
 from flinklint.loader.yaml_nodes import Scalar
 
 CORE = "tag:yaml.org,2002:"
@@ -69,6 +70,7 @@ def resolve(node: Scalar) -> Value:
     if tag == BOOL:
         return {"true": True, "false": False}.get(text.lower())
     if tag == INT:
+        check_digits(text, node.start)  # far beyond any option; Python converts 4,300 at most
         return to_int(text)
     if tag == FLOAT:
         return to_float(text)
