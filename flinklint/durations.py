@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from flinklint.memory.javanum import java_trim
+from flinklint.memory.javanum import java_trim, to_decimal
 from flinklint.units import JavaError
 from flinklint.versions import FlinkVersion
 
@@ -57,7 +57,7 @@ def parse_duration(text: str, version: FlinkVersion) -> int:
         if version.at_least(2, 1):
             return _iso(trimmed)
         raise JavaError(_NFE, "text does not start with a number")
-    if not version.at_least(2, 0) and int(number) >= _LONG:
+    if not version.at_least(2, 0) and to_decimal(number) >= _LONG:
         raise JavaError(
             _IAE,
             f"The value '{number}' cannot be re represented as 64bit number (numeric overflow).",
@@ -73,7 +73,7 @@ def parse_duration(text: str, version: FlinkVersion) -> int:
 
 
 def _product(number: str, unit: int, version: FlinkVersion) -> int:
-    value = int(number)
+    value = to_decimal(number)
     if version.at_least(2, 0):
         if value * unit >= _LONG * _SECOND:
             raise JavaError(
@@ -98,8 +98,8 @@ def _iso(text: str) -> int:
         raise invalid
     total = 0
     for part, factor in ((days, 86400), (hours, 3600), (minutes, 60), (seconds, 1)):
-        total += int(part or 0) * factor
-        if not -_LONG <= int(part or 0) * factor < _LONG or not -_LONG <= total < _LONG:
+        total += to_decimal(part or "0") * factor
+        if not -_LONG <= to_decimal(part or "0") * factor < _LONG or not -_LONG <= total < _LONG:
             raise invalid
     nanos = total * _SECOND
     fraction = match.group(7)

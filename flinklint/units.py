@@ -23,6 +23,7 @@ from flinklint.memory.javanum import (
     parse_float,
     parse_int,
     parse_long,
+    to_decimal,
 )
 
 __all__ = [
@@ -72,7 +73,7 @@ def parse_memory_size(text: str) -> int:
     number, unit = trimmed[:pos], java_trim(trimmed[pos:]).lower()
     if not number:
         raise JavaError(_NFE, "text does not start with a number")
-    value = int(number)
+    value = to_decimal(number)
     if value > MAX_LONG:
         raise JavaError(
             IAE,

@@ -182,13 +182,24 @@ _F32_OVERFLOW = 2.0**128 - 2.0**103  # halfway between Float.MAX_VALUE and 2^128
 
 
 _INT = re.compile(r"[+-]?\d+")
+_HUGE = 10**4000
+
+
+def to_decimal(text: str) -> int:
+    """``int(text)`` for a sign and decimal digits, leading zeros however many; beyond 4,000
+    significant digits (where Python's ``int()`` gives up, far past every Java integer type)
+    it is 10^4000 with its sign, which every range check refuses as Java does."""
+    sign = -1 if text[:1] == "-" else 1
+    significant = text.lstrip("+-").lstrip("0") or "0"
+    return sign * (_HUGE if len(significant) > 4000 else int(significant))
 
 
 def _parse_integral(text: str, bits: int) -> int:
     # Java accepts any Unicode decimal digit (Character.digit), as Python's \d and int() do
-    if _INT.fullmatch(text) is None or not -(2 ** (bits - 1)) <= int(text) < 2 ** (bits - 1):
+    value = to_decimal(text) if _INT.fullmatch(text) else None
+    if value is None or not -(2 ** (bits - 1)) <= value < 2 ** (bits - 1):
         raise JavaError(NFE, f'For input string: "{text}"')
-    return int(text)
+    return value
 
 
 def parse_int(text: str) -> int:
@@ -223,7 +234,7 @@ def convert(parse: Callable[[str], T], raw: str, yaml_type: str | None) -> T:
     narrowed (and range-checked) for a Float option. Strings go through ``parse``.
     """
     if yaml_type == "integer" and parse is parse_int and _INT.fullmatch(raw):
-        number = int(raw)  # an Integer, a Long (range-checked) or a BigInteger (parsed)
+        number = to_decimal(raw)  # an Integer, a Long (range-checked) or a BigInteger
         if not -(2**31) <= number < 2**31 and -(2**63) <= number < 2**63:
             raise JavaError(
                 "java.lang.IllegalArgumentException",

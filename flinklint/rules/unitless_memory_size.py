@@ -43,6 +43,7 @@ from collections.abc import Iterator
 
 from flinklint.config import Entry, Source
 from flinklint.findings import Severity
+from flinklint.memory.javanum import to_decimal
 from flinklint.rule import Context, Hit, Rule
 from flinklint.rules.memory_common import MB, applies, shown
 from flinklint.rules.memory_fixes import append_unit
@@ -63,7 +64,7 @@ def is_memory_size(key: str) -> bool:
 def _bare_number(entry: Entry) -> int | None:
     text = entry.raw if entry.source is Source.OPERATOR else entry.value
     match = _NUMBER.match(text)
-    return int(match.group(1)) if match else None
+    return to_decimal(match.group(1)) if match else None
 
 
 def check(ctx: Context) -> Iterator[Hit]:
