@@ -50,7 +50,7 @@ def _size(text: str, raw: str) -> str:
             exact = Decimal(match.group(1)) * (1024 ** _UNIT[match.group(2)])
         except InvalidOperation:
             exact = Decimal(-1)
-        if exact >= 1 or exact == 0:
+        if (exact >= 1 or exact == 0) and exact < 2**63:  # a size Flink can hold at all
             value = _whole(int(exact)) if exact == int(exact) else setting(int(exact), False)
             if parse(value) is not None and value != raw:
                 return f"write {value}"
