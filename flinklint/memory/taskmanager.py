@@ -154,7 +154,7 @@ def _cpu_cores(ctx: Ctx) -> float:
             "configure taskmanager.cpu.cores accordingly.",
             "cpu-not-positive",
             ctx.keys(o.TM_CPU, o.TM_SLOTS),
-            cores=int(cores),
+            cores=int(cores) if cores > -math.inf else -(2**63),  # Java's (long) cast
         )
     if math.isnan(cores) or math.isinf(cores):  # new BigDecimal(Double.toString(cores))
         first = double_to_string(cores).lstrip("-")[0]
