@@ -86,6 +86,9 @@ def _try(result: FileResult, text: str, findings: list[Finding],
 
 def fix_file(result: FileResult, request: LintRequest, unsafe: bool) -> FixOutcome:
     outcome = FixOutcome(result, result.text, result.text)
+    if _undecodable(result):  # writing it back would turn those bytes into U+FFFD
+        outcome.rejected.extend(_fixable(result.findings, unsafe))
+        return outcome
     current, text = result, result.text
     for _ in range(MAX_ROUNDS):
         candidates = _fixable(current.findings, unsafe)
@@ -104,6 +107,11 @@ def fix_file(result: FileResult, request: LintRequest, unsafe: bool) -> FixOutco
         text, current = step
     outcome.fixed, outcome.result = text, current
     return outcome
+
+
+def _undecodable(result: FileResult) -> bool:
+    """The file holds bytes that are not UTF-8, which its text cannot give back."""
+    return any(f.code == "FL012" for config in result.configs for f in config.findings)
 
 
 def _one_by_one(current: FileResult, text: str, chosen: list[Finding], request: LintRequest,
