@@ -99,6 +99,7 @@ class Catalog:
         families = sorted(data["families"], key=lambda f: (not f[2], f[0].endswith("**")))
         self._families = [(tuple(f[0].split(".")), f[0], int(f[1]), f[2], f[3]) for f in families]
         self._candidates: dict[int, tuple[str, ...]] = {}
+        self._found: dict[tuple[str, int], OptionInfo | None] = {}  # lookup's answers
 
     @staticmethod
     def bit(version: FlinkVersion) -> int:
@@ -106,8 +107,18 @@ class Catalog:
         return found if found is not None else 1 << SUPPORTED.index(version)
 
     def lookup(self, key: str, version: FlinkVersion) -> OptionInfo | None:
-        """The option, fallback key or family ``key`` is to ``version``; None if unknown."""
+        """The option, fallback key or family ``key`` is to ``version``; None if unknown.
+
+        Answers are kept: several rules ask about every key of every file.
+        """
         bit = self.bit(version)
+        try:
+            return self._found[key, bit]
+        except KeyError:
+            answer = self._found[key, bit] = self._lookup(key, version, bit)
+            return answer
+
+    def _lookup(self, key: str, version: FlinkVersion, bit: int) -> OptionInfo | None:
         option = self._option(key, key, bit)
         if option is not None:
             return option
