@@ -105,11 +105,33 @@ def _fix(args: argparse.Namespace, request: LintRequest,
                 raise CommandError(f"cannot write {outcome.result.path}: {err.strerror or err}"
                                    ) from None
     if stdin and not args.diff:
-        sys.stdout.write(outcomes[0].fixed)
+        _write_stdin(outcomes[0])
     if args.show_fixes or args.diff:
         _print_fixes(outcomes, sys.stderr if stdin or args.diff else sys.stdout,
                      "Would fix" if args.diff else "Fixed")
     return [o.result for o in outcomes], len(changed)
+
+
+def _write_stdin(outcome: Any) -> None:
+    """The fixed text in the input's encoding; unfixed input byte for byte, however long."""
+    from flinklint.fixer import encode
+
+    result = outcome.result
+    if outcome.changed or result.data is None:
+        data = encode(outcome.fixed, had_bom=result.bom)
+    else:
+        data = result.data
+    out = getattr(sys.stdout, "buffer", None)
+    if out is None:  # a text stream (tests): the closest text
+        sys.stdout.write(data.decode("utf-8", "replace"))
+        return
+    sys.stdout.flush()
+    out.write(data)
+    if not outcome.changed:
+        import shutil
+
+        shutil.copyfileobj(sys.stdin.buffer, out)  # what lay beyond the size limit
+    out.flush()
 
 
 def _print_fixes(outcomes: list[Any], stream: Any, verb: str) -> None:

@@ -56,6 +56,7 @@ class FileResult:
     versions: list[FlinkVersion]
     findings: list[Finding]
     bom: bool = False  # the file starts with a UTF-8 byte-order mark (kept when fixing)
+    data: bytes | None = None  # what standard input held, to give back as it was
 
 
 def settings_for(
@@ -104,12 +105,15 @@ def lint_paths(request: LintRequest) -> list[FileResult]:
 
 
 def _lint_stdin(request: LintRequest) -> FileResult:
-    data = sys.stdin.buffer.read()
+    from flinklint.loader.limits import MAX_FILE_BYTES
+
+    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)  # more: the loader's one size finding
     path = Path(request.stdin_filename)
     settings = settings_for(Path.cwd() / path, request)
     result = lint_file(path, settings, request, data=data)
     if result is None:  # not recognisable as a Flink config: lint it as the legacy format
         result = FileResult(str(path), data.decode("utf-8", "replace"), settings, [], [], [])
+    result.data = data
     return result
 
 
