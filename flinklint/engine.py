@@ -24,7 +24,7 @@ from functools import cache
 from flinklint.config import FlinkConfig
 from flinklint.findings import Finding, Severity, Span
 from flinklint.records import dataclass, replace
-from flinklint.rule import Context, Hit, Rule
+from flinklint.rule import Context, Hit, Rule, reported_by_loader
 from flinklint.versions import FlinkVersion
 
 INTERNAL_ERROR = "FL000"
@@ -108,7 +108,8 @@ def lint(
 ) -> list[Finding]:
     """All findings for one configuration, sorted, after suppressions."""
     rules = lint_rules() if rules is None else rules
-    active = [rule for rule in rules.values() if selection.enabled(rule)]
+    active = [rule for rule in rules.values()
+              if rule.check is not reported_by_loader and selection.enabled(rule)]
     found: list[Finding] = [
         replace(f, severity=selection.severity_of(rules[f.code]))
         for f in config.findings
