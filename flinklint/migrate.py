@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
-from flinklint.commands import EXIT_OK, CommandError
+from flinklint.commands import EXIT_FINDINGS, EXIT_OK, CommandError
 from flinklint.loader.sniff import LEGACY_NAME, YAML_NAME, is_manifest
 from flinklint.migration import Migration, Settings, migrate
 from flinklint.versions import DEFAULT_FOR_YAML, FlinkVersion
@@ -31,6 +31,9 @@ def migrate_command(args: argparse.Namespace) -> int:
     settings = Settings(version, bool(args.nested), getattr(args, "rename", None),
                         getattr(args, "legacy_heap", None) or "standalone")
     result = migrate(data, settings, str(source))
+    if not result.complete:
+        _report(result, str(source), sys.stderr)
+        return EXIT_FINDINGS
     target = _target(args.output, bool(getattr(args, "force", False)))
     if not getattr(args, "quiet", False):
         _report(result, str(source), sys.stderr)
@@ -39,13 +42,18 @@ def migrate_command(args: argparse.Namespace) -> int:
 
 
 def _read(name: str) -> tuple[str | Path, bytes]:
+    from flinklint.loader.limits import MAX_FILE_BYTES
+
     if name == "-":
-        return "-", sys.stdin.buffer.read()
+        return "-", sys.stdin.buffer.read(MAX_FILE_BYTES + 1)  # more: the loader says so
     path = Path(name)
     if path.is_dir():
         path = path / LEGACY_NAME
+    if path.exists() and not path.is_file():  # a FIFO would block the read for ever
+        raise CommandError(f"{path}: not a regular file (FIFO, socket or device)")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as err:
         raise CommandError(f"cannot read {path}: {err.strerror or err}") from None
     if path.name == YAML_NAME or is_manifest(data):

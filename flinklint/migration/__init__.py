@@ -30,6 +30,9 @@ def migrate(data: str | bytes, settings: Settings | None = None,
     """The config.yaml for the legacy file ``data`` (default settings: flat, for Flink 2.3)."""
     settings = settings or Settings()
     [config] = load_text(data, FileKind.LEGACY, path)
+    limit = next((f for f in config.findings if f.code == "FL023"), None)
+    if limit is not None:  # the loader stopped (size, keys): writing what it read would lose keys
+        return Migration("", (Note(limit.line, limit.message),), complete=False)
     notes = [Note(f.line, f"{f.message} (config.yaml keeps what Flink read)")
              for f in config.findings if f.code in _EXPLAINED]
     entries = _without_bom([e for e in config.entries if e.source is Source.FILE], notes)

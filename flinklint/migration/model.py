@@ -50,3 +50,4 @@ class Note:
 class Migration:
     text: str  # the config.yaml
     notes: tuple[Note, ...]
+    complete: bool = True  # False: the file is beyond a limit of the loader; nothing to write
