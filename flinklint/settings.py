@@ -80,6 +80,8 @@ class Settings:
 
     def ignored_for(self, path: Path) -> tuple[str, ...]:
         """Codes ignored for ``path`` by ``per-file-ignores``."""
+        if not self.per_file_ignores:
+            return ()
         rel = _relative(path, self.root)
         codes: list[str] = []
         for pattern, ignored in self.per_file_ignores:
@@ -88,6 +90,8 @@ class Settings:
         return tuple(codes)
 
     def excludes(self, path: Path) -> bool:
+        if not self.exclude:
+            return False
         rel = _relative(path, self.root)
         return any(_matches(rel, pattern) for pattern in self.exclude)
 
