@@ -8,7 +8,9 @@ the walk); FIFOs, sockets, devices and directories named like a config file are 
 order is deterministic: sorted by path.
 
 Files named explicitly on the command line are always considered (pre-commit passes them that
-way), except that FIFOs and other non-regular files are refused with a clear message.
+way), except that FIFOs and other non-regular files, and files or directories that cannot be
+read, are refused with a clear message (exit code 2); a file found by walking that cannot be
+read is a finding of its own (FL023).
 """
 
 from __future__ import annotations
@@ -56,8 +58,10 @@ def _expand(path: Path) -> Iterator[Candidate]:
     if stat.S_ISDIR(info.st_mode):
         yield from (Candidate(p, False) for p in sorted(_walk(path)))
     elif stat.S_ISREG(info.st_mode):
-        if not os.access(path, os.R_OK):
-            raise WalkError(f"{path}: permission denied")
+        try:  # opening is the only sure test (root passes os.access, NFS may still refuse)
+            path.open("rb").close()
+        except OSError as err:
+            raise WalkError(f"{path}: cannot read: {err.strerror or err}") from None
         yield Candidate(path, True)
     else:
         raise WalkError(f"{path}: not a regular file (FIFO, socket or device); skipped")
@@ -69,7 +73,9 @@ def _walk(root: Path) -> Iterator[Path]:
         directory = stack.pop()
         try:
             entries = list(os.scandir(directory))
-        except OSError:
+        except OSError as err:
+            if directory == root:
+                raise WalkError(f"{root}: cannot list: {err.strerror or err}") from None
             continue  # unreadable directory below a root the user gave: skip quietly
         for entry in entries:
             yield from _visit(entry, stack)
