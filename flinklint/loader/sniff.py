@@ -68,6 +68,7 @@ def sniff(path: str | PurePath, head: bytes) -> FileKind | None:
 
 
 def is_manifest(data: bytes) -> bool:
+    data = data.removeprefix(b"\xef\xbb\xbf")  # kubectl's YAML reader skips a byte-order mark
     return bool(re.search(_KIND, data, re.M)) and bool(re.search(_API, data, re.M))
 
 
