@@ -28,6 +28,7 @@ ALLOWED = {
     "json",  # the option catalog (flinklint/data/catalog.json)
     "bisect",  # line numbers of offsets
     "math", "struct",  # Java's number parsing and printing
+    "atexit",  # built in; the CLI asks it whether Python's shutdown can be skipped
 }
 
 # heavy modules, and why none of these runs needs them
