@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from typing import Any
 
 
+PARALLEL_FROM = 50  # fewer files are linted faster than worker processes start
+
+
 @dataclass
 class LintRequest:
     """What to lint, and how. ``jobs``: 1 lints here; 0 lets many files be linted in worker
@@ -96,7 +99,7 @@ def lint_paths(request: LintRequest) -> list[FileResult]:
         settings = settings_for(candidate.path, request, found)
         if not settings.excludes(candidate.path):
             jobs.append((candidate.path, settings))
-    if request.jobs != 1:
+    if request.jobs != 1 and len(jobs) >= PARALLEL_FROM:
         from flinklint.pool import lint_jobs
 
         return lint_jobs(jobs, request)

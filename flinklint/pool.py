@@ -23,11 +23,9 @@ import sys
 from pathlib import Path
 
 from flinklint.findings import Finding
-from flinklint.lint import FileResult, LintRequest, lint_file
+from flinklint.lint import PARALLEL_FROM, FileResult, LintRequest, lint_file
 from flinklint.settings import Settings
 from flinklint.versions import FlinkVersion
-
-PARALLEL_FROM = 50  # fewer files are linted faster than worker processes start
 
 Job = tuple[Path, Settings]
 Found = tuple[str, list[FlinkVersion], list[Finding], bool]  # what a worker sends back
