@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterator
-from typing import Any
 
 from flinklint.loader.limits import MAX_DEPTH, MAX_NODES, too_deep, too_many_nodes
 from flinklint.records import dataclass, field
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_COLLECTION_ALIASES = 50
 

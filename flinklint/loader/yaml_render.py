@@ -10,7 +10,6 @@ allows (an alias to a long text, repeated) stops the file.
 
 from __future__ import annotations
 
-import base64
 import math
 from collections import Counter
 
@@ -40,6 +39,8 @@ def scalar_text(value: Value) -> str:
 
         return double_to_string(value)
     if isinstance(value, bytes):
+        import base64  # here: only !!binary needs it
+
         return base64.b64encode(value).decode("ascii")
     return value
 

@@ -7,8 +7,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import re
 
 from flinklint.loader.limits import check_digits
@@ -105,6 +103,9 @@ def to_float(text: str) -> float:
 
 
 def to_binary(text: str) -> bytes:
+    import base64  # here: only !!binary needs it
+    import binascii
+
     try:
         return base64.b64decode("".join(text.split()), validate=True)
     except (binascii.Error, ValueError):
