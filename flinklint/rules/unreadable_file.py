@@ -1,7 +1,10 @@
 """The file cannot be read.
 
 ## What it does
-Reports a configuration file that exists but cannot be read (permissions, I/O error).
+Reports a configuration file that exists but cannot be read (permissions, I/O error), or that
+is beyond one of the limits flinklint reads files within (larger than 10 MiB, YAML nested
+deeper than 100 levels, more than 10,000 keys, ...: the README lists them). The message names
+the limit; flinklint checks nothing further in that file.
 
 ## Why is this bad?
 If flinklint cannot read it, Flink (running as another user) may not be able to either; and
