@@ -161,7 +161,7 @@ def _has_tool_table(path: Path) -> bool:
     try:
         text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text
         data = tomllib.loads(text)
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (ValueError, RecursionError):  # not UTF-8, not TOML, too deep, a 5,000-digit int
         return False
     return isinstance(data.get("tool"), dict) and "flinklint" in data["tool"]
 
@@ -175,8 +175,10 @@ def load_settings_file(path: Path) -> Settings:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as err:
         raise SettingsError(f"{path}: cannot read settings: {err.strerror or err}") from None
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-        raise SettingsError(f"{path}: invalid TOML: {err}") from None
+    except RecursionError:
+        raise SettingsError(f"{path}: invalid TOML: nested too deeply") from None
+    except ValueError as err:  # TOMLDecodeError, UnicodeDecodeError, a 5,000-digit integer
+        raise SettingsError(f"{path}: invalid TOML: {str(err).split(';')[0]}") from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("flinklint", {})
     _validate(path, data)
