@@ -320,3 +320,22 @@ def test_fix_and_explain_on_hostile_files(tmp_path: Path, capsys: pytest.Capture
         assert (code, len(err)) in ((2, 1), (1, 0), (0, 0)), (name, err)
         assert all(line.startswith("flinklint: ") for line in err)
     assert not (tmp_path / CANARY).exists()
+
+
+@pytest.mark.parametrize(("settings", "why"), [
+    (b"select = [" + b"[" * 100_000 + b"]" * 100_000 + b"]\n", "nested too deeply"),
+    (b"x = " + b"{a = " * 100_000 + b"1" + b"}" * 100_000 + b"\n", "nested too deeply"),
+    (b"flink-version = " + b"9" * 5000 + b"\n", "Exceeds the limit"),
+    (b"select = ['\xff']\n", "can't decode byte 0xff"),
+    (bytes(range(256)), "invalid TOML"),
+])
+def test_hostile_settings_file(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                               monkeypatch: pytest.MonkeyPatch, settings: bytes,
+                               why: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    _tree(tmp_path, {"flink-conf.yaml": BROKEN, ".flinklint.toml": settings})
+    with time_limit(60):
+        code = main(["flink-conf.yaml"])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "") and len(err.splitlines()) == 1
+    assert err.startswith(f"flinklint: {tmp_path}/.flinklint.toml: invalid TOML: ") and why in err
