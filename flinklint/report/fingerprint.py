@@ -24,17 +24,42 @@ if TYPE_CHECKING:
     from flinklint.report import ReportInput
 
 RECIPE = "flinklint/v1"
-_KEY = re.compile(r"""^( *)((?:- +)*)("[^"]*"|'[^']*'|[^\s#"'][^#]*?)\s*:(?=\s|$)(.*)$""")
+# A key line is ``^( *)((?:- +)*)("[^"]*"|'[^']*'|[^\s#"'][^#]*?)\s*:(?=\s|$)(.*)$``; as one
+# regular expression that backtracked quadratically over long lines of blanks (hours for the
+# SARIF of a 2 MB line), so a plain key's end is found by hand.
+_HEAD = re.compile(r"( *)((?:- +)*)")
+_QUOTED = re.compile(r"""("[^"]*"|'[^']*')\s*:(?=\s|$)""")
 
 
 def _parse(line: str) -> tuple[int, str, bool] | None:
     """(indent of the key, key, whether the line opens a nested mapping) or None."""
-    match = _KEY.match(line)
-    if match is None:
+    head = _HEAD.match(line)
+    assert head is not None  # both groups may be empty
+    indent, dashes = head.groups()
+    found = _key_at(line, head.end())
+    if found is None and dashes:  # the last dash may begin the key instead ('- : x')
+        dashes = dashes[:dashes.rstrip(" ").rfind("-")]
+        found = _key_at(line, len(indent) + len(dashes))
+    if found is None:
         return None
-    indent, dashes, key, rest = match.groups()
+    key, rest = found
     opens = not rest.strip() or rest.strip().startswith("#")
     return len(indent) + len(dashes), key.strip("\"'"), opens
+
+
+def _key_at(line: str, start: int) -> tuple[str, str] | None:
+    """The key starting at ``start`` and the text after its colon."""
+    if line[start:start + 1] in ('"', "'"):
+        quoted = _QUOTED.match(line, start)
+        return (quoted.group(1), line[quoted.end():]) if quoted else None
+    if start >= len(line) or line[start].isspace() or line[start] == "#":
+        return None
+    colon = line.find(":", start + 1)
+    while colon >= 0 and colon + 1 < len(line) and not line[colon + 1].isspace():
+        colon = line.find(":", colon + 1)
+    if colon < 0 or "#" in line[start:colon]:
+        return None
+    return line[start:colon].rstrip(), line[colon + 1:]
 
 
 def option_key(lines: Sequence[str], span: Span) -> str | None:
