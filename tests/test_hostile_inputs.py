@@ -318,3 +318,23 @@ def test_huge_yaml_integers() -> None:
 ])
 def test_runs_of_special_characters(name: str, junk: bytes) -> None:
     _findings(_framed(name, MEMORY + b"taskmanager.x: " + junk + b"\n"), name)
+
+
+def test_every_report_format_on_2mb_lines() -> None:
+    # the fingerprints of SARIF and GitLab backtracked for hours over a line of blanks, and
+    # the full format laid out every character of a line for every finding on it
+    from flinklint.engine import registry
+    from flinklint.report import FORMATS, ReportInput, render
+
+    data = (b"a" + b" " * 2_000_000 + b"b\n" + b"taskmanager.memory.proces.size:1g #"
+            + b" " * 2_000_000 + b"#\n")
+    found = _findings(data, "flink-conf.yaml")
+    assert {"FL004", "FL005"} <= {f.code for f in found}
+    [config] = load_bytes(data, "flink-conf.yaml") or []
+    report = ReportInput(findings=found, rules=registry(), files_checked=1,
+                         sources={"flink-conf.yaml": config.text}, root=Path.cwd())
+    with time_limit(SECONDS):
+        for fmt in FORMATS:
+            render(fmt, report, color=True)
+    full = render("full", report).splitlines()
+    assert max(len(line) for line in full if " | " in line) < 1000
