@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from flinklint.memory.model import ProcessModel
     from flinklint.versions import FlinkVersion
 
-__all__ = ["resolve", "resolve_jobmanager", "resolve_taskmanager", "value_types"]
+__all__ = ["resolve", "resolve_jobmanager", "resolve_process", "resolve_taskmanager", "value_types"]
 
 
 def resolve_taskmanager(
@@ -62,14 +62,27 @@ def value_types(config: FlinkConfig) -> dict[str, str]:
     return {key: kind for key, kind in types.items() if kind != "string"}
 
 
-def resolve(config: FlinkConfig, version: FlinkVersion) -> tuple[ProcessModel, ProcessModel]:
-    """Both processes of a loaded configuration: (TaskManager, JobManager)."""
+def resolve_process(config: FlinkConfig, version: FlinkVersion, process: str,
+                    effective: Mapping[str, str] | None = None) -> ProcessModel:
+    """One process of a loaded configuration, optionally with another effective map.
+
+    The one place that decides how a file is read: YAML types of ``config.yaml`` values, the
+    standard YAML reader (config.yaml, or any 2.x), and containers (manifests) mapping the
+    legacy heap keys onto the process size. ``effective`` overrides the file's map (the rules
+    use it to try a changed value); types of keys it changes are dropped.
+    """
     from flinklint.versions import FileKind
 
-    types = value_types(config)
+    values = config.effective if effective is None else effective
+    types = {k: t for k, t in value_types(config).items()
+             if values.get(k) == config.effective.get(k)}
     yaml = config.kind is FileKind.YAML or version.at_least(2, 0)
     containerized = config.meta.get("legacy_heap_target") == "process"
-    return (
-        resolve_taskmanager(config.effective, version, types, yaml, containerized=containerized),
-        resolve_jobmanager(config.effective, version, types, yaml, containerized=containerized),
-    )
+    run = resolve_taskmanager if process == "taskmanager" else resolve_jobmanager
+    return run(values, version, types, yaml, containerized=containerized)
+
+
+def resolve(config: FlinkConfig, version: FlinkVersion) -> tuple[ProcessModel, ProcessModel]:
+    """Both processes of a loaded configuration: (TaskManager, JobManager)."""
+    return (resolve_process(config, version, "taskmanager"),
+            resolve_process(config, version, "jobmanager"))

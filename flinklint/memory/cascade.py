@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from flinklint.config import FlinkConfig
 from flinklint.memory.model import Failure, ProcessModel
-from flinklint.versions import FileKind, FlinkVersion
+from flinklint.versions import FlinkVersion
 
 MAX_FAILURES = 4
 _TERMINAL = frozenset({"no-memory-configured", "internal-error", "long-overflow"})
@@ -24,13 +24,9 @@ def failures(config: FlinkConfig, version: FlinkVersion, process: str,
              first: ProcessModel) -> list[tuple[Failure, Mapping[str, str]]]:
     """The failures of ``process`` in the order Flink would report them, one fix at a time,
     each with the effective configuration it was found in (the earlier culprits reset)."""
-    from flinklint.memory import resolve_jobmanager, resolve_taskmanager, value_types
+    from flinklint.memory import resolve_process
 
-    resolve = resolve_taskmanager if process == "taskmanager" else resolve_jobmanager
     effective = dict(config.effective)
-    types = value_types(config)
-    yaml = config.kind is FileKind.YAML or version.at_least(2, 0)
-    containerized = config.meta.get("legacy_heap_target") == "process"
     found: list[tuple[Failure, Mapping[str, str]]] = []
     reset: set[str] = set()
     failure = first.failure
@@ -43,5 +39,5 @@ def failures(config: FlinkConfig, version: FlinkVersion, process: str,
             break
         del effective[culprit]
         reset.add(culprit)
-        failure = resolve(effective, version, types, yaml, containerized=containerized).failure
+        failure = resolve_process(config, version, process, effective).failure
     return found

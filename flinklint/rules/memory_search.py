@@ -26,15 +26,9 @@ LIMIT = 64 * TB
 def resolve_with(config: FlinkConfig, process: str, version: FlinkVersion,
                  changes: dict[str, str]) -> ProcessModel:
     """``process`` resolved with ``changes`` (written as plain strings) applied."""
-    from flinklint.memory import resolve_jobmanager, resolve_taskmanager, value_types
-    from flinklint.versions import FileKind
+    from flinklint.memory import resolve_process
 
-    resolve = resolve_taskmanager if process == "taskmanager" else resolve_jobmanager
-    types = {k: t for k, t in value_types(config).items() if k not in changes}
-    yaml = config.kind is FileKind.YAML or version.at_least(2, 0)  # as memory.resolve does
-    containerized = config.meta.get("legacy_heap_target") == "process"
-    return resolve({**config.effective, **changes}, version, types, yaml,
-                   containerized=containerized)
+    return resolve_process(config, version, process, {**config.effective, **changes})
 
 
 def resolves(model: ProcessModel) -> bool:
