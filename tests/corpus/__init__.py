@@ -144,11 +144,22 @@ def generated(draw: st.DrawFn) -> tuple[str, bytes]:
     return name, newline.join(lines).encode("utf-8") + draw(st.sampled_from([b"", b"\n"]))
 
 
+ENCODINGS = ("utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-8-sig", "latin-1", "cp1252")
+
+
+@st.composite
+def reencoded(draw: st.DrawFn) -> tuple[str, bytes]:
+    """A real configuration in another encoding (with and without byte-order marks)."""
+    name, seed = draw(SEEDS)
+    text = seed.decode("utf-8", "replace") + draw(st.sampled_from(["", "a.b: Zürich €\n"]))
+    return name, text.encode(draw(st.sampled_from(ENCODINGS)), "replace")
+
+
 def inputs() -> st.SearchStrategy[tuple[str, bytes]]:
-    """Anything: random bytes under any name, mutated real configs, generated configs."""
+    """Anything: random bytes under any name, mutated, re-encoded and generated configs."""
     return st.one_of(
         st.tuples(st.sampled_from(NAMES), st.binary(max_size=400)),
-        mutated(), mutated(), generated(),
+        mutated(), mutated(), reencoded(), generated(),
     )
 
 
