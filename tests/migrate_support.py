@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from flinklint.catalog import catalog
-from flinklint.config import FlinkConfig
+from flinklint.flink_config import FlinkConfig
 from flinklint.loader import load_text
 from flinklint.loader.yaml_nodes import Mapping as YamlMap
 from flinklint.loader.yaml_nodes import Node, Sequence, deref, documents

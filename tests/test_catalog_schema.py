@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 from ruamel.yaml import YAML
 
-from flinklint.schema import json_schema
+from flinklint.catalog.schema import json_schema
 from flinklint.versions import SUPPORTED, FlinkVersion, parse_version
 
 FIXTURES = Path(__file__).parent / "fixtures"

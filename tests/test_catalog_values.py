@@ -2,7 +2,7 @@
 
 Each case was written into a ``flink-conf.yaml`` and a ``config.yaml`` and read by Flink through
 an option of the case's type; here the same file text goes through flinklint's loader and then
-:func:`flinklint.values.problem`, which must accept exactly what Flink accepted and give
+:func:`flinklint.values.convert.problem`, which must accept exactly what Flink accepted and give
 Flink's reason for everything else.
 """
 
@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from flinklint.config import ValueType
+from flinklint.flink_config import ValueType
 from flinklint.loader import load_text
-from flinklint.values import problem
+from flinklint.values.convert import problem
 from flinklint.versions import FileKind, parse_version
 
 GOLDEN = Path(__file__).parent / "golden" / "catalog-values.json"

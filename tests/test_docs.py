@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from flinklint.docs import examples, rule_page
-from flinklint.engine import Selection, lint, registry
+from flinklint.engine.rule import Rule
+from flinklint.engine.run import Selection, lint, registry
 from flinklint.loader import load_bytes
-from flinklint.rule import Rule
+from flinklint.report.rule_pages import examples, rule_page
 from flinklint.versions import default_for, parse_version
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +37,7 @@ def test_codes_and_names_are_unique() -> None:
 @pytest.mark.parametrize(("rule", "example"), EXAMPLES,
                          ids=[f"{r.code}-{e.section}-{i}" for i, (r, e) in enumerate(EXAMPLES)])
 def test_documented_examples(rule: Rule, example: object) -> None:
-    from flinklint.docs import Example
+    from flinklint.report.rule_pages import Example
 
     assert isinstance(example, Example)
     configs = load_bytes(example.text.encode(), Path(example.filename),

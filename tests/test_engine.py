@@ -6,10 +6,10 @@ from collections.abc import Iterable
 
 import pytest
 
-from flinklint.config import Entry, FlinkConfig
-from flinklint.engine import Selection, lint, suppressions
+from flinklint.engine.rule import Context, Hit, Rule, reported_by_loader
+from flinklint.engine.run import Selection, lint, suppressions
 from flinklint.findings import Finding, Severity, Span
-from flinklint.rule import Context, Hit, Rule, reported_by_loader
+from flinklint.flink_config import Entry, FlinkConfig
 from flinklint.rules import internal_error, unknown_suppression, unused_suppression
 from flinklint.versions import FileKind, FlinkVersion
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from flinklint.explain import Advice, explain_json, explain_text
 from flinklint.memory import resolve_jobmanager, resolve_taskmanager
 from flinklint.memory.model import ProcessModel
+from flinklint.report.explain import Advice, explain_json, explain_text
 from flinklint.versions import parse_version
 
 V = parse_version("1.20")

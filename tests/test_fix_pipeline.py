@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from flinklint.docs import examples
-from flinklint.engine import registry
-from flinklint.fixing import fix_file
-from flinklint.lint import FileResult, LintRequest, lint_file
-from flinklint.rule import Rule
+from flinklint.engine.rule import Rule
+from flinklint.engine.run import registry
+from flinklint.fix import fix_file
+from flinklint.lint.file import FileResult, LintRequest, lint_file
+from flinklint.report.rule_pages import examples
 from flinklint.settings import from_mapping
 from flinklint.versions import parse_version
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from flinklint import fixer
+from flinklint import edits as fixer
+from flinklint.edits import EditError, apply_edits, compatible, line_starts, newline_of
 from flinklint.findings import Edit, Fix, Span
-from flinklint.fixer import EditError, apply_edits, compatible, line_starts, newline_of
 
 
 @pytest.mark.parametrize(

@@ -18,10 +18,10 @@ from unittest import mock
 from corpus import fuzz_settings, inputs, lines, mutated, time_limit
 from hypothesis import given
 
-from flinklint import fixing
+from flinklint import fix as fixing
+from flinklint.edits import apply_edits, encode
 from flinklint.findings import Edit
-from flinklint.fixer import apply_edits, encode
-from flinklint.lint import LintRequest, lint_file, settings_for
+from flinklint.lint.file import LintRequest, lint_file, settings_for
 from flinklint.loader import load_bytes, load_text
 from flinklint.migration import migrate
 from flinklint.versions import FileKind

@@ -17,9 +17,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from flinklint.cli import main
-from flinklint.config import FlinkConfig
-from flinklint.engine import Selection, lint, registry
+from flinklint.engine.run import Selection, lint, registry
 from flinklint.findings import Finding
+from flinklint.flink_config import FlinkConfig
 from flinklint.loader import load_bytes
 from flinklint.report import FORMATS, ReportInput, render, summary_line
 from flinklint.versions import FlinkVersion, default_for

@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 from corpus import CANARY, time_limit
 
-from flinklint import engine
 from flinklint.cli import main
+from flinklint.engine import run as engine
 from flinklint.loader import limits
 
 CONCISE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): FL\d{3} ")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from corpus import CANARY, time_limit
 
-from flinklint.engine import Selection, lint
+from flinklint.engine.run import Selection, lint
 from flinklint.findings import Finding
 from flinklint.loader import limits, load_bytes, load_path
 from flinklint.versions import default_for
@@ -323,7 +323,7 @@ def test_runs_of_special_characters(name: str, junk: bytes) -> None:
 def test_every_report_format_on_2mb_lines() -> None:
     # the fingerprints of SARIF and GitLab backtracked for hours over a line of blanks, and
     # the full format laid out every character of a line for every finding on it
-    from flinklint.engine import registry
+    from flinklint.engine.run import registry
     from flinklint.report import FORMATS, ReportInput, render
 
     data = (b"a" + b" " * 2_000_000 + b"b\n" + b"taskmanager.memory.proces.size:1g #"

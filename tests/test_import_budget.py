@@ -46,7 +46,7 @@ FORBIDDEN = {
 }
 LEGACY_ONLY = {  # also kept out of a flink-conf.yaml run
     "tomllib": "only when a settings file exists", "typing": "only for type checkers",
-    "decimal": "rare values (flinklint.units)", "fractions": "rare values (memory.javanum)",
+    "decimal": "rare values (flinklint.values.units)", "fractions": "rare values (memory.javanum)",
 }
 
 RUN = """
@@ -103,7 +103,7 @@ def test_flink_conf_yaml_run_stays_within_the_budget(repo: Path) -> None:
     assert not _public_top(modules) & (set(FORBIDDEN) | set(LEGACY_ONLY))
     # no YAML reader, no argument parser, none of the rules the loader reports
     unneeded = {"flinklint.loader.yaml_nodes", "flinklint.loader.yaml_quick",
-                "flinklint.arguments", "flinklint.rules.duplicate_key",
+                "flinklint.cli.arguments", "flinklint.rules.duplicate_key",
                 "flinklint.rules.yaml_syntax_error", "flinklint.rules.legacy_missing_space"}
     assert not modules & unneeded
 

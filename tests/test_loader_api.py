@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from flinklint.config import Source
+from flinklint.flink_config import Source
 from flinklint.loader import load_bytes, load_path, load_text, sibling_findings, sniff
 from flinklint.versions import FileKind, FlinkVersion
 

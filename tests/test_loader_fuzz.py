@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flinklint.config import FlinkConfig
 from flinklint.findings import Span
+from flinklint.flink_config import FlinkConfig
 from flinklint.loader import load_text
 from flinklint.versions import FileKind, FlinkVersion
 

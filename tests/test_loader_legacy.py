@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from flinklint.config import FlinkConfig
+from flinklint.edits import apply_edits
 from flinklint.findings import Applicability, Span
-from flinklint.fixer import apply_edits
+from flinklint.flink_config import FlinkConfig
 from flinklint.loader import load_text
 from flinklint.versions import FileKind
 

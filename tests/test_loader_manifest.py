@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from flinklint.config import FlinkConfig, Source, ValueType
+from flinklint.flink_config import FlinkConfig, Source, ValueType
 from flinklint.loader import load_text
 from flinklint.loader.quantity import operator_memory
 from flinklint.versions import FileKind, FlinkVersion

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from flinklint.docs import Example, examples
+from flinklint.engine.rule import Rule
 from flinklint.loader import load_bytes
 from flinklint.loader.codes import ALL, loader_rules
-from flinklint.rule import Rule
+from flinklint.report.rule_pages import Example, examples
 from flinklint.versions import parse_version
 
 RULES = loader_rules()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from flinklint.config import FlinkConfig, ValueType
+from flinklint.flink_config import FlinkConfig, ValueType
 from flinklint.loader import load_text
 from flinklint.versions import FileKind
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flinklint.engine import Selection, lint
+from flinklint.engine.run import Selection, lint
 from flinklint.loader import load_text
 from flinklint.memory import resolve, resolve_taskmanager
 from flinklint.memory.cascade import failures

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from flinklint.engine.rule import Rule, reported_by_loader
 from flinklint.findings import Applicability, Edit, Finding, Fix, Severity, Span
 from flinklint.report import FORMATS, ReportInput, github_step_summary, render, summary_line
-from flinklint.rule import Rule, reported_by_loader
 
 # A message that breaks every naive escaping: percent, CR/LF, colon, comma, pipe, markup,
 # quotes, a backslash, an ANSI escape, a tab, a line separator, astral and combining characters.

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from flinklint.docs import examples
-from flinklint.engine import Selection, lint, lint_rules, registry
+from flinklint.engine.rule import reported_by_loader
+from flinklint.engine.run import Selection, lint, lint_rules, registry
 from flinklint.findings import Finding
 from flinklint.loader import load_bytes
-from flinklint.rule import reported_by_loader
+from flinklint.report.rule_pages import examples
 from flinklint.versions import default_for, parse_version
 
 ROOT = Path(__file__).resolve().parent.parent

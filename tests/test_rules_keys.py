@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from flinklint.docs import Example, examples
-from flinklint.engine import Selection, lint
+from flinklint.edits import apply_edits
+from flinklint.engine.rule import Rule
+from flinklint.engine.run import Selection, lint
 from flinklint.findings import Applicability, Finding, Severity
-from flinklint.fixer import apply_edits
 from flinklint.loader import load_bytes, load_text
-from flinklint.rule import Rule
+from flinklint.report.rule_pages import Example, examples
 from flinklint.rules import deprecated_key, invalid_value, removed_key, unknown_key
 from flinklint.versions import SUPPORTED, FileKind, FlinkVersion, default_for, parse_version
 

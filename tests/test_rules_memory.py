@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from flinklint.engine import Selection, lint
+from flinklint.edits import apply_edits
+from flinklint.engine.run import Selection, lint
 from flinklint.findings import Applicability, Finding
-from flinklint.fixer import apply_edits
 from flinklint.loader import load_bytes
 from flinklint.versions import default_for, parse_version
 
@@ -237,7 +237,7 @@ def test_positions(case: Case) -> None:
 
 
 def test_every_memory_rule_has_firing_and_silent_cases() -> None:
-    from flinklint.engine import registry
+    from flinklint.engine.run import registry
 
     codes = {code for code in registry() if code.startswith("FL2")}
     assert codes == {c.code for c in CASES if c.expected}

@@ -15,14 +15,14 @@ from typing import Any
 
 import pytest
 
-from flinklint.engine import Selection, lint, registry
+from flinklint.engine.run import Selection, lint, registry
 from flinklint.loader import load_bytes, load_text
 from flinklint.memory import resolve
 from flinklint.memory.failures import KINDS
 from flinklint.memory.model import Failure
-from flinklint.rules.memory_advice import FAILURE_RULES, advice_for, owners
-from flinklint.rules.memory_common import GB, KB, MB, TB, size
-from flinklint.rules.memory_search import resolve_with
+from flinklint.rules.advice import FAILURE_RULES, advice_for, owners
+from flinklint.rules.shared.memory import GB, KB, MB, TB, size
+from flinklint.rules.shared.search import resolve_with
 from flinklint.versions import FileKind, FlinkVersion, parse_version
 
 V120 = FlinkVersion(1, 20)

@@ -17,11 +17,11 @@ from typing import Any
 
 import pytest
 
-from flinklint.engine import Selection, lint
+from flinklint.engine.run import Selection, lint
 from flinklint.findings import Finding, Severity
 from flinklint.loader import load_text
 from flinklint.memory import resolve
-from flinklint.rules.memory_advice import owners
+from flinklint.rules.advice import owners
 from flinklint.versions import FileKind, parse_version
 
 GOLDEN = Path(__file__).parent / "golden" / "memory"

@@ -12,9 +12,9 @@ import struct
 
 import pytest
 
-from flinklint import units
-from flinklint.memory.javafmt import hashmap_order, string_hash
-from flinklint.memory.javanum import JavaError, convert, java_trim
+from flinklint.values import units
+from flinklint.values.javafmt import hashmap_order, string_hash
+from flinklint.values.javanum import JavaError, convert, java_trim
 
 IAE = "java.lang.IllegalArgumentException"
 NFE = "java.lang.NumberFormatException"
@@ -284,7 +284,7 @@ def test_double_to_string(value: float, text: str) -> None:
 
 @pytest.mark.xfail(strict=True, reason="JDK 17's rare non-shortest digits at and above 2^63")
 def test_double_to_string_known_difference() -> None:
-    # never a valid fraction or a sensible CPU count; documented in flinklint.memory.javafmt
+    # never a valid fraction or a sensible CPU count; documented in flinklint.values.javafmt
     assert units.double_to_string(1e23) == "9.999999999999999E22"
 
 

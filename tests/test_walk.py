@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from flinklint.walk import WalkError, candidates
+from flinklint.lint.walk import WalkError, candidates
 
 
 def _names(root: Path) -> list[str]:

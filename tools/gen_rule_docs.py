@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from flinklint.docs import markdown_page, rule_index  # noqa: E402
+from flinklint.report.rule_pages import markdown_page, rule_index  # noqa: E402
 from flinklint.rules import RULES  # noqa: E402
 
 START, END = "<!-- rule-index:start -->", "<!-- rule-index:end -->"

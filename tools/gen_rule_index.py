@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import flinklint.rules  # noqa: E402
-from flinklint.rule import reported_by_loader  # noqa: E402
+from flinklint.engine.rule import reported_by_loader  # noqa: E402
 
 INDEX = ROOT / "flinklint" / "rules" / "index.py"
 START, END = "# index:start\n", "# index:end\n"

@@ -1,4 +1,4 @@
-"""Bytes to :class:`~flinklint.config.FlinkConfig`, exactly as Flink reads configuration.
+"""Bytes to :class:`~flinklint.flink_config.FlinkConfig`, exactly as Flink reads configuration.
 
 * ``flink-conf.yaml``: Flink's own line parser (:mod:`flinklint.loader.legacy`), no YAML library;
 * ``config.yaml``: YAML 1.2 as snakeyaml-engine reads it, flattened (:mod:`~.yaml_file`);

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from flinklint.config import Entry, FlinkConfig
 from flinklint.findings import Finding, Span
+from flinklint.flink_config import Entry, FlinkConfig
 from flinklint.loader import build, codes, limits
 from flinklint.loader.reading import reading_findings
 from flinklint.loader.sniff import LEGACY_NAME, sniff

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from flinklint.config import Entry, FlinkConfig, Source
 from flinklint.findings import Finding, Span
+from flinklint.flink_config import Entry, FlinkConfig, Source
 from flinklint.versions import FileKind, FlinkVersion
 
 

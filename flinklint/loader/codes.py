@@ -12,7 +12,7 @@ from flinklint.records import dataclass
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
-    from flinklint.rule import Rule
+    from flinklint.engine.rule import Rule
 
 
 @dataclass(frozen=True, slots=True)

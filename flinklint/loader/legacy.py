@@ -12,8 +12,8 @@ the author probably meant. It must stay cheap to import: no YAML library here.
 
 from __future__ import annotations
 
-from flinklint.config import Entry
 from flinklint.findings import Finding, Span
+from flinklint.flink_config import Entry
 from flinklint.loader import codes
 from flinklint.loader.legacy_checks import (
     QUOTES,

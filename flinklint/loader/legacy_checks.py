@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from flinklint.config import Entry
 from flinklint.findings import Applicability, Edit, Finding, Fix, Span
+from flinklint.flink_config import Entry
 from flinklint.loader import codes
 from flinklint.loader.sensitive import shown
 from flinklint.loader.text import trim

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping as MappingType
 
-from flinklint.config import Entry, FlinkConfig, Source
 from flinklint.findings import Finding, Span
+from flinklint.flink_config import Entry, FlinkConfig, Source
 from flinklint.loader import build, codes
 from flinklint.loader.manifest_config import ConfigFlattener
 from flinklint.loader.operator_values import go_value

@@ -10,8 +10,8 @@ are expanded up to the keys and characters :mod:`~.limits` allows.
 
 from __future__ import annotations
 
-from flinklint.config import Entry, ValueType
 from flinklint.findings import Finding, Span
+from flinklint.flink_config import Entry, ValueType
 from flinklint.loader import codes
 from flinklint.loader.limits import Budget
 from flinklint.loader.operator_values import go_value, json_text

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 
-from flinklint.config import ValueType
+from flinklint.flink_config import ValueType
 from flinklint.loader.limits import check_digits
 from flinklint.loader.yaml_nodes import Scalar
 
@@ -103,6 +103,6 @@ def _float_text(value: float) -> str:
     small_or_huge = value != 0 and not 1e-6 <= abs(value) < 1e21
     if value.is_integer() and not small_or_huge:
         return str(int(value))
-    from flinklint.units import double_to_string
+    from flinklint.values.units import double_to_string
 
     return double_to_string(value)

@@ -24,8 +24,8 @@ _SUFFIX = {"Ki": (2, 10), "Mi": (2, 20), "Gi": (2, 30), "Ti": (2, 40), "Pi": (2,
 
 def operator_memory(text: str) -> str:
     """The ``*.memory.process.size`` text the operator writes; ValueError if it cannot."""
-    from flinklint.memory.javanum import java_trim
-    from flinklint.units import JavaError, parse_memory_size, to_string
+    from flinklint.values.javanum import java_trim
+    from flinklint.values.units import JavaError, parse_memory_size, to_string
 
     try:
         return to_string(parse_memory_size(text))

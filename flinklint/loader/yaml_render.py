@@ -35,7 +35,7 @@ def scalar_text(value: Value) -> str:
             return ".nan"
         if math.isinf(value):
             return ".inf" if value > 0 else "-.inf"
-        from flinklint.units import double_to_string
+        from flinklint.values.units import double_to_string
 
         return double_to_string(value)
     if isinstance(value, bytes):

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
-    from flinklint.config import FlinkConfig
+    from flinklint.flink_config import FlinkConfig
     from flinklint.memory.model import ProcessModel
     from flinklint.versions import FlinkVersion
 

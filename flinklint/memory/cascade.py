@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from flinklint.config import FlinkConfig
+from flinklint.flink_config import FlinkConfig
 from flinklint.memory.model import Failure, ProcessModel
 from flinklint.versions import FlinkVersion
 

@@ -2,7 +2,7 @@
 
 The functions mirror Flink's call order exactly, because the order decides which error wins,
 how often a deprecated key is logged and which INFO lines appear. A failed check raises
-:class:`~flinklint.memory.javanum.JavaError` annotated with the failure kind, the keys
+:class:`~flinklint.values.javanum.JavaError` annotated with the failure kind, the keys
 responsible and the numbers involved; the resolvers turn it into a ``Failure``.
 """
 
@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-from flinklint import units
-from flinklint.memory.javafmt import double_to_string
-from flinklint.memory.javanum import JavaError, parse_float
 from flinklint.memory.model import Clamp, Component, Origin
 from flinklint.memory.options import Conf, Option
 from flinklint.records import dataclass, field
-from flinklint.units import human
+from flinklint.values import units
+from flinklint.values.javafmt import double_to_string
+from flinklint.values.javanum import JavaError, parse_float
+from flinklint.values.units import human
 
 ICE = "org.apache.flink.configuration.IllegalConfigurationException"
 NPE = "java.lang.NullPointerException"

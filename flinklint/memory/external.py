@@ -9,9 +9,9 @@ external resources: [...]"; no released version from 1.15 to 2.3 does, as real r
 from __future__ import annotations
 
 from flinklint.memory.common import Ctx
-from flinklint.memory.javafmt import hashmap_order
-from flinklint.memory.javanum import JavaError, java_trim, parse_long
 from flinklint.memory.options import Option
+from flinklint.values.javafmt import hashmap_order
+from flinklint.values.javanum import JavaError, java_trim, parse_long
 
 LIST = Option("external-resources")
 

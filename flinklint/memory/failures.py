@@ -42,9 +42,9 @@ from __future__ import annotations
 import re
 
 from flinklint.memory.common import Ctx, log_lines
-from flinklint.memory.javanum import JavaError
 from flinklint.memory.model import Failure, ProcessModel
-from flinklint.units import human
+from flinklint.values.javanum import JavaError
+from flinklint.values.units import human
 
 # the rows of the table above: ``kind`` followed by at least two spaces
 KINDS = tuple(re.findall(r"^``([a-z-]+)``  ", __doc__ or "", re.MULTILINE))

@@ -7,13 +7,13 @@ from collections.abc import Mapping
 from flinklint.memory import options as o
 from flinklint.memory.common import ICE, Ctx, fail, log_lines, read_memory
 from flinklint.memory.failures import to_model
-from flinklint.memory.javafmt import hashmap_order
-from flinklint.memory.javanum import JavaError, parse_boolean
 from flinklint.memory.legacy import map_legacy_heap
 from flinklint.memory.model import ProcessModel
 from flinklint.memory.options import Conf
 from flinklint.memory.process import ProcessOptions, resolve_process
-from flinklint.units import add, human, subtract
+from flinklint.values.javafmt import hashmap_order
+from flinklint.values.javanum import JavaError, parse_boolean
+from flinklint.values.units import add, human, subtract
 from flinklint.versions import FlinkVersion
 
 _OPTIONS = ProcessOptions(

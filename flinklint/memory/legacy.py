@@ -10,9 +10,9 @@ reach and are not modelled.
 from __future__ import annotations
 
 from flinklint.memory.common import Ctx, fail, read_memory
-from flinklint.memory.javanum import JavaError, parse_int
 from flinklint.memory.options import Mapped, Option
-from flinklint.units import human
+from flinklint.values.javanum import JavaError, parse_int
+from flinklint.values.units import human
 
 
 def map_legacy_heap(ctx: Ctx, target: Option, heap: Option, heap_mb: Option) -> None:

@@ -18,9 +18,9 @@ from flinklint.memory.common import (
     read_memory,
     short_fraction,
 )
-from flinklint.memory.javafmt import double_to_string
-from flinklint.memory.javanum import JavaError, parse_int
-from flinklint.units import IAE, human, multiply, parse_memory_size
+from flinklint.values.javafmt import double_to_string
+from flinklint.values.javanum import JavaError, parse_int
+from flinklint.values.units import IAE, human, multiply, parse_memory_size
 from flinklint.versions import FlinkVersion
 
 

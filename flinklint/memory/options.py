@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from flinklint.memory.javanum import JavaError, convert
 from flinklint.memory.model import Origin
 from flinklint.records import dataclass
+from flinklint.values.javanum import JavaError, convert
 from flinklint.versions import FlinkVersion
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)

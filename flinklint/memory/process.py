@@ -18,10 +18,10 @@ from flinklint.memory.common import (
     with_fraction,
     with_inverse_fraction,
 )
-from flinklint.memory.javafmt import double_to_string
 from flinklint.memory.options import Option
 from flinklint.records import dataclass
-from flinklint.units import add, human, multiply, subtract
+from flinklint.values.javafmt import double_to_string
+from flinklint.values.units import add, human, multiply, subtract
 from flinklint.versions import FlinkVersion
 
 

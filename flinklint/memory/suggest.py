@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from flinklint.memory.model import ProcessModel
-from flinklint.units import to_string
+from flinklint.values.units import to_string
 from flinklint.versions import FlinkVersion
 
 MIB = 1 << 20

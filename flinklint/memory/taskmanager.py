@@ -10,14 +10,14 @@ from flinklint.memory import options as o
 from flinklint.memory.common import ICE, Ctx, fail, log_lines
 from flinklint.memory.external import LIST, external_resources
 from flinklint.memory.failures import to_model
-from flinklint.memory.javafmt import double_to_string, hashmap_order
-from flinklint.memory.javanum import JavaError, parse_double, parse_int
 from flinklint.memory.legacy import map_legacy_heap
 from flinklint.memory.model import ProcessModel
 from flinklint.memory.options import Conf
 from flinklint.memory.process import ProcessOptions, resolve_process
 from flinklint.memory.tm_flink import TaskManagerFlink
-from flinklint.units import add, human
+from flinklint.values.javafmt import double_to_string, hashmap_order
+from flinklint.values.javanum import JavaError, parse_double, parse_int
+from flinklint.values.units import add, human
 from flinklint.versions import FlinkVersion
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)

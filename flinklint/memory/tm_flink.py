@@ -17,9 +17,9 @@ from flinklint.memory.common import (
     with_fraction,
     with_inverse_fraction,
 )
-from flinklint.memory.javanum import JavaError
 from flinklint.memory.network import Network
-from flinklint.units import MAX_LONG, add, human, subtract
+from flinklint.values.javanum import JavaError
+from flinklint.values.units import MAX_LONG, add, human, subtract
 from flinklint.versions import FlinkVersion
 
 _FRAMEWORK = (

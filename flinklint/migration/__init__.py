@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from flinklint.config import Entry, Source
-from flinklint.fixer import newline_of
+from flinklint.edits import newline_of
+from flinklint.flink_config import Entry, Source
 from flinklint.loader import load_text
 from flinklint.migration import flat, items, keys
 from flinklint.migration.model import HEAP_MODES, Migration, Note, Settings

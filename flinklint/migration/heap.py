@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from flinklint.config import Entry
+from flinklint.flink_config import Entry
 from flinklint.migration.model import Decision, Note, Settings
 
 HEAP_KEYS = frozenset(

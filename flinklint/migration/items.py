@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flinklint.catalog import catalog
-from flinklint.config import Entry
+from flinklint.flink_config import Entry
 from flinklint.migration.model import Decision, Note, Settings
 from flinklint.migration.source import Kind, Line, comment_text, content
 from flinklint.migration.values import yaml_value

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from flinklint.catalog import catalog
-from flinklint.config import Entry
+from flinklint.flink_config import Entry
 from flinklint.migration.heap import HEAP_KEYS, heap_decisions
 from flinklint.migration.model import Decision, Note, Settings
 from flinklint.versions import SUPPORTED

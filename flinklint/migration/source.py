@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from flinklint.config import Entry
+from flinklint.flink_config import Entry
 from flinklint.loader.text import java_lines, trim
 from flinklint.migration.scalars import printable
 

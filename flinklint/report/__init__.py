@@ -50,7 +50,7 @@ from flinklint.records import dataclass, field
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
-    from flinklint.rule import Rule
+    from flinklint.engine.rule import Rule
 
 FORMATS: tuple[str, ...] = (
     "concise",
@@ -80,7 +80,7 @@ _RENDERERS: dict[str, tuple[str, str]] = {
 class ReportInput:
     """Everything a format may need. ``findings`` must already be sorted (the engine does).
 
-    ``rules`` maps code -> :class:`~flinklint.rule.Rule` (for SARIF's rule table and doc
+    ``rules`` maps code -> :class:`~flinklint.engine.rule.Rule` (for SARIF's rule table and doc
     text); ``sources`` maps each checked path, as written in findings, to its decoded text
     (``full`` shows lines from it, fingerprints read keys from it, ``junit`` lists its clean
     files); ``root`` is the repository root that SARIF, GitHub and GitLab paths are relative

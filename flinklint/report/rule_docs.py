@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from flinklint.rule import Rule
+    from flinklint.engine.rule import Rule
 
 HOME_URL = "https://github.com/flinklint/flinklint"
 DOCS_URL = HOME_URL + "/blob/main/rules/{code}.md"

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from flinklint.findings import Edit, Finding, Severity, Span
 
 if TYPE_CHECKING:
+    from flinklint.engine.rule import Rule
     from flinklint.report import ReportInput
-    from flinklint.rule import Rule
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
-    from flinklint.rule import Rule
+    from flinklint.engine.rule import Rule
 
     RULES: tuple[Rule, ...]
 

@@ -25,8 +25,8 @@ taskmanager.memory.process.size: 4g
 No fix: save the file as UTF-8 without a byte-order mark.
 """
 
+from flinklint.engine.rule import Rule, reported_by_loader
 from flinklint.loader.codes import BYTE_ORDER_MARK as CODE
-from flinklint.rule import Rule, reported_by_loader
 
 RULE = Rule(
     code=CODE.code,

@@ -23,8 +23,8 @@ taskmanager.memory.process.size: 4g
 No fix: keep exactly one of the two files.
 """
 
+from flinklint.engine.rule import Rule, reported_by_loader
 from flinklint.loader.codes import CONFIG_YAML_SHADOWED as CODE
-from flinklint.rule import Rule, reported_by_loader
 
 RULE = Rule(
     code=CODE.code,

@@ -37,10 +37,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from flinklint.catalog import Deprecation, catalog
-from flinklint.config import Entry, FlinkConfig
+from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Fix, Severity
-from flinklint.rule import Context, Hit, Rule
-from flinklint.rules.key_common import file_entries, rename, written_twice
+from flinklint.flink_config import Entry, FlinkConfig
+from flinklint.rules.shared.keys import file_entries, rename, written_twice
 from flinklint.versions import FlinkVersion
 
 

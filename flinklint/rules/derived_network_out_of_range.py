@@ -38,12 +38,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from flinklint.config import FlinkConfig
+from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity
+from flinklint.flink_config import FlinkConfig
 from flinklint.memory.model import Failure
-from flinklint.rule import Context, Hit, Rule
-from flinklint.rules.memory_advice import failure_hits
-from flinklint.rules.memory_common import locate, setting, size
+from flinklint.rules.advice import failure_hits
+from flinklint.rules.shared.memory import locate, setting, size
 from flinklint.versions import FlinkVersion
 
 KINDS = ("network-out-of-range-derived", "network-legacy-mismatch")

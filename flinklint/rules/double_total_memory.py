@@ -39,11 +39,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from flinklint.config import Source
+from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity
-from flinklint.rule import Context, Hit, Rule
-from flinklint.rules.memory_common import PROCESSES, TITLE, applies, entry, shown
-from flinklint.rules.memory_fixes import delete_key
+from flinklint.flink_config import Source
+from flinklint.rules.shared.fixes import delete_key
+from flinklint.rules.shared.memory import PROCESSES, TITLE, applies, entry, shown
 
 
 def check(ctx: Context) -> Iterator[Hit]:

@@ -24,8 +24,8 @@ taskmanager.memory.process.size: 8g
 No fix: which of the two values is right cannot be known.
 """
 
+from flinklint.engine.rule import Rule, reported_by_loader
 from flinklint.loader.codes import DUPLICATE_KEY as CODE
-from flinklint.rule import Rule, reported_by_loader
 
 RULE = Rule(
     code=CODE.code,

@@ -25,8 +25,8 @@ every comment (Flink's own `bin/migrate-config-file.sh`, shipped with 1.19 and 1
 them).
 """
 
+from flinklint.engine.rule import Rule, reported_by_loader
 from flinklint.loader.codes import FILE_NOT_READ as CODE
-from flinklint.rule import Rule, reported_by_loader
 
 RULE = Rule(
     code=CODE.code,

@@ -37,10 +37,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity
 from flinklint.memory.model import Clamp
-from flinklint.rule import Context, Hit, Rule
-from flinklint.rules.memory_common import TITLE, applies, models, setting, size, span_for
+from flinklint.rules.shared.memory import TITLE, applies, models, setting, size, span_for
 
 WORDS = {"jvm overhead memory": "JVM overhead", "network memory": "network memory"}
 

@@ -40,10 +40,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity
-from flinklint.rule import Context, Hit, Rule
-from flinklint.rules.memory_common import applies, entry, parse, size
-from flinklint.rules.memory_fixes import delete_key
+from flinklint.rules.shared.fixes import delete_key
+from flinklint.rules.shared.memory import applies, entry, parse, size
 
 HEAP = "taskmanager.memory.framework.heap.size"
 OFF_HEAP = "taskmanager.memory.framework.off-heap.size"

@@ -6,7 +6,7 @@ about half of them only pass on findings the loader already made (FL0xx, and the
 FL000/FL09x); importing every rule module up front took a pre-commit run longer than linting
 the file. So this table repeats, for each rule of ``RULES`` in the same order, what selection
 needs (code, name, default severity, whether it has fixes, summary) and which module holds its
-check. :func:`lint_rules` turns it into :class:`~flinklint.rule.Rule` values whose check
+check. :func:`lint_rules` turns it into :class:`~flinklint.engine.rule.Rule` values whose check
 imports that module on the first call; a rule with no module here never imports anything.
 
 The trade-off: the facts are written twice. ``RULES`` and each module's ``RULE`` stay the
@@ -20,8 +20,8 @@ from __future__ import annotations
 from functools import cache
 from importlib import import_module
 
+from flinklint.engine.rule import Check, Context, Hit, Rule, reported_by_loader
 from flinklint.findings import Severity
-from flinklint.rule import Check, Context, Hit, Rule, reported_by_loader
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:

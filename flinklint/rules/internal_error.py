@@ -12,8 +12,8 @@ reduced copy of it) that triggers it.
 No fix.
 """
 
+from flinklint.engine.rule import Rule, reported_by_loader
 from flinklint.findings import Severity
-from flinklint.rule import Rule, reported_by_loader
 
 RULE = Rule(
     code="FL000",

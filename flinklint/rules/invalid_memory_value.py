@@ -36,12 +36,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from flinklint.config import FlinkConfig
+from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity
+from flinklint.flink_config import FlinkConfig
 from flinklint.memory.model import Failure
-from flinklint.rule import Context, Hit, Rule
-from flinklint.rules.memory_advice import failure_hits
-from flinklint.rules.memory_common import TITLE, locate, value_of
+from flinklint.rules.advice import failure_hits
+from flinklint.rules.shared.memory import TITLE, locate, value_of
 from flinklint.versions import FlinkVersion
 
 KINDS = ("invalid-size", "invalid-fraction", "invalid-number", "invalid-boolean", "negative-size")
@@ -62,7 +62,7 @@ def advise(failure: Failure, config: FlinkConfig, process: str, version: FlinkVe
         f"Flink refuses to start the {TITLE[process]}: it cannot read {key} = {raw!r} "
         f"({reason(failure)})"
     )
-    from flinklint.rules.memory_repair import repair  # only for a failure: it imports decimal
+    from flinklint.rules.shared.repair import repair  # only for a failure: it imports decimal
 
     suggestion = repair(failure.kind, key, raw)
     if suggestion:

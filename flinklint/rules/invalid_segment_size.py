@@ -34,12 +34,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from flinklint.config import FlinkConfig
+from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity
+from flinklint.flink_config import FlinkConfig
 from flinklint.memory.model import Failure
-from flinklint.rule import Context, Hit, Rule
-from flinklint.rules.memory_advice import failure_hits
-from flinklint.rules.memory_common import locate, parse, size, value_of
+from flinklint.rules.advice import failure_hits
+from flinklint.rules.shared.memory import locate, parse, size, value_of
 from flinklint.versions import FlinkVersion
 
 KINDS = ("segment-size-invalid",)

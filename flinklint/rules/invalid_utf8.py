@@ -20,8 +20,8 @@ metrics.reporter.jmx.factory.class: org.apache.flink.metrics.jmx.JMXReporterFact
 No fix: re-encode the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`).
 """
 
+from flinklint.engine.rule import Rule, reported_by_loader
 from flinklint.loader.codes import INVALID_UTF8 as CODE
-from flinklint.rule import Rule, reported_by_loader
 
 RULE = Rule(
     code=CODE.code,

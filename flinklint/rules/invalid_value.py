@@ -43,10 +43,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from flinklint.catalog import OptionInfo, catalog
-from flinklint.config import Entry
+from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity
-from flinklint.rule import Context, Hit, Rule
-from flinklint.rules.key_common import file_entries, is_memory_key
+from flinklint.flink_config import Entry
+from flinklint.rules.shared.keys import file_entries, is_memory_key
 from flinklint.versions import FileKind
 
 _WHAT = {

@@ -32,11 +32,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity
 from flinklint.memory.model import ProcessModel
-from flinklint.rule import Context, Hit, Rule
-from flinklint.rules.memory_common import MB, applies, locate, parse, shown, size
-from flinklint.rules.memory_search import nearest
+from flinklint.rules.shared.memory import MB, applies, locate, parse, shown, size
+from flinklint.rules.shared.search import nearest
 
 MINIMUM = 128 * MB
 J = "jobmanager.memory."

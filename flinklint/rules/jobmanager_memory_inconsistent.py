@@ -36,13 +36,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from flinklint.config import FlinkConfig
+from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity
+from flinklint.flink_config import FlinkConfig
 from flinklint.memory.model import Failure
-from flinklint.rule import Context, Hit, Rule
-from flinklint.rules.memory_advice import failure_hits
-from flinklint.rules.memory_common import locate, parse, setting, shown, size
-from flinklint.rules.memory_search import nearest
+from flinklint.rules.advice import failure_hits
+from flinklint.rules.shared.memory import locate, parse, setting, shown, size
+from flinklint.rules.shared.search import nearest
 from flinklint.versions import FlinkVersion
 
 KINDS = ("jm-heap-exceeds-flink", "jm-heap-offheap-mismatch", "jm-flink-below-offheap")

@@ -29,8 +29,8 @@ taskmanager:
 No fix: which of the two values is meant cannot be known.
 """
 
+from flinklint.engine.rule import Rule, reported_by_loader
 from flinklint.loader.codes import KEY_COLLISION as CODE
-from flinklint.rule import Rule, reported_by_loader
 
 RULE = Rule(
     code=CODE.code,

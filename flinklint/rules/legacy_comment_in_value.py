@@ -25,8 +25,8 @@ No fix: a `#` cannot be expressed in flink-conf.yaml; move the value to `config.
 (Flink 1.19+, quoted), an environment-provided `-D` option or a secret.
 """
 
+from flinklint.engine.rule import Rule, reported_by_loader
 from flinklint.loader.codes import LEGACY_COMMENT_IN_VALUE as CODE
-from flinklint.rule import Rule, reported_by_loader
 
 RULE = Rule(
     code=CODE.code,

@@ -26,8 +26,8 @@ Safe: the fix deletes the earlier lines, which Flink ignores anyway; the effecti
 configuration does not change.
 """
 
+from flinklint.engine.rule import Rule, reported_by_loader
 from flinklint.loader.codes import LEGACY_DUPLICATE_KEY as CODE
-from flinklint.rule import Rule, reported_by_loader
 
 RULE = Rule(
     code=CODE.code,

@@ -24,8 +24,8 @@ taskmanager.memory.process.size: 4g
 No fix: the line means nothing to Flink, but what it was meant to say is unknown.
 """
 
+from flinklint.engine.rule import Rule, reported_by_loader
 from flinklint.loader.codes import LEGACY_LINE_DROPPED as CODE
-from flinklint.rule import Rule, reported_by_loader
 
 RULE = Rule(
     code=CODE.code,

@@ -24,8 +24,8 @@ colon. With more colons (`key:hdfs://host:9000/x`) the fix still splits at the f
 which is where every Flink key ends, but is marked unsafe.
 """
 
+from flinklint.engine.rule import Rule, reported_by_loader
 from flinklint.loader.codes import LEGACY_MISSING_SPACE as CODE
-from flinklint.rule import Rule, reported_by_loader
 
 RULE = Rule(
     code=CODE.code,

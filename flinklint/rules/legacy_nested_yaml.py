@@ -26,8 +26,8 @@ taskmanager.memory.process.size: 4g
 No fix: flinklint does not rewrite the structure of a file.
 """
 
+from flinklint.engine.rule import Rule, reported_by_loader
 from flinklint.loader.codes import LEGACY_NESTED_YAML as CODE
-from flinklint.rule import Rule, reported_by_loader
 
 RULE = Rule(
     code=CODE.code,

@@ -24,8 +24,8 @@ double quotes, no backslash): the fix removes the two quotes, which is the value
 meant. No fix for an unclosed quote.
 """
 
+from flinklint.engine.rule import Rule, reported_by_loader
 from flinklint.loader.codes import LEGACY_QUOTED_VALUE as CODE
-from flinklint.rule import Rule, reported_by_loader
 
 RULE = Rule(
     code=CODE.code,

@@ -24,8 +24,8 @@ jobmanager.memory.process.size: 2g
 No fix.
 """
 
+from flinklint.engine.rule import Rule, reported_by_loader
 from flinklint.loader.codes import MULTIPLE_DOCUMENTS as CODE
-from flinklint.rule import Rule, reported_by_loader
 
 RULE = Rule(
     code=CODE.code,

@@ -37,9 +37,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity
-from flinklint.rule import Context, Hit, Rule
-from flinklint.rules.memory_common import applies, size, span_for
+from flinklint.rules.shared.memory import applies, size, span_for
 
 KEYS = ("taskmanager.memory.network.fraction", "taskmanager.network.memory.fraction")
 LOG = "does not match the configured Network Memory fraction"

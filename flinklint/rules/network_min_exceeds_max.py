@@ -38,12 +38,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from flinklint.config import FlinkConfig
+from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity
+from flinklint.flink_config import FlinkConfig
 from flinklint.memory.model import Failure
-from flinklint.rule import Context, Hit, Rule
-from flinklint.rules.memory_advice import failure_hits
-from flinklint.rules.memory_common import MB, applies, locate, parse, setting, size
+from flinklint.rules.advice import failure_hits
+from flinklint.rules.shared.memory import MB, applies, locate, parse, setting, size
 from flinklint.versions import FlinkVersion
 
 MIN_KEYS = ("taskmanager.memory.network.min", "taskmanager.network.memory.min")

@@ -44,10 +44,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from flinklint.config import FlinkConfig, Source
+from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity, Span
-from flinklint.rule import Context, Hit, Rule
-from flinklint.rules.memory_common import PROCESSES, is_manifest
+from flinklint.flink_config import FlinkConfig, Source
+from flinklint.rules.shared.memory import PROCESSES, is_manifest
 from flinklint.versions import FlinkVersion
 
 MISSING = "no-memory-configured"
@@ -56,7 +56,7 @@ MISSING = "no-memory-configured"
 def nothing_configured(config: FlinkConfig, version: FlinkVersion,
                        ctx: Context | None = None) -> bool:
     """Whether both processes fail only because nothing sizes them."""
-    from flinklint.rules.memory_search import resolve_with
+    from flinklint.rules.shared.search import resolve_with
 
     for process in PROCESSES:
         if ctx is not None:

@@ -29,8 +29,8 @@ metrics:
 No fix: quoting the key is usually right, but the key was probably not meant at all.
 """
 
+from flinklint.engine.rule import Rule, reported_by_loader
 from flinklint.loader.codes import NON_STRING_KEY as CODE
-from flinklint.rule import Rule, reported_by_loader
 
 RULE = Rule(
     code=CODE.code,

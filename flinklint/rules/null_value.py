@@ -24,8 +24,8 @@ taskmanager.numberOfTaskSlots: 4
 No fix: the intended value is unknown; remove the key to use Flink's default.
 """
 
+from flinklint.engine.rule import Rule, reported_by_loader
 from flinklint.loader.codes import NULL_VALUE as CODE
-from flinklint.rule import Rule, reported_by_loader
 
 RULE = Rule(
     code=CODE.code,

@@ -44,8 +44,8 @@ spec:
 No fix: `1.5G` could mean 1.5 GiB or 1.5 GB.
 """
 
+from flinklint.engine.rule import Rule, reported_by_loader
 from flinklint.loader.codes import OPERATOR_MEMORY_CONVERSION as CODE
-from flinklint.rule import Rule, reported_by_loader
 
 RULE = Rule(
     code=CODE.code,

@@ -40,8 +40,8 @@ No fix: quoting the written text keeps what you wrote, which may differ from wha
 operator passes today (`1.0` versus `1`).
 """
 
+from flinklint.engine.rule import Rule, reported_by_loader
 from flinklint.loader.codes import OPERATOR_NON_STRING_VALUE as CODE
-from flinklint.rule import Rule, reported_by_loader
 
 RULE = Rule(
     code=CODE.code,

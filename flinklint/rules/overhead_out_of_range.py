@@ -37,14 +37,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from flinklint.config import FlinkConfig
+from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity
+from flinklint.flink_config import FlinkConfig
 from flinklint.memory.model import Failure, ProcessModel
-from flinklint.rule import Context, Hit, Rule
-from flinklint.rules.memory_advice import failure_hits
-from flinklint.rules.memory_common import TITLE, entry, locate, setting, shown, size
-from flinklint.rules.memory_fixes import set_value
-from flinklint.rules.memory_search import nearest
+from flinklint.rules.advice import failure_hits
+from flinklint.rules.shared.fixes import set_value
+from flinklint.rules.shared.memory import TITLE, entry, locate, setting, shown, size
+from flinklint.rules.shared.search import nearest
 from flinklint.versions import FlinkVersion
 
 KINDS = ("overhead-out-of-range",)

@@ -38,12 +38,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from flinklint.config import FlinkConfig, Source
+from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity, Span
+from flinklint.flink_config import FlinkConfig, Source
 from flinklint.memory.model import Failure
-from flinklint.rule import Context, Hit, Rule
-from flinklint.rules.memory_advice import INTERNAL, failure_hits
-from flinklint.rules.memory_common import PROCESSES, SPEC_KEYS, TITLE, is_manifest
+from flinklint.rules.advice import INTERNAL, failure_hits
+from flinklint.rules.shared.memory import PROCESSES, SPEC_KEYS, TITLE, is_manifest
 from flinklint.versions import FlinkVersion
 
 KINDS = ("no-memory-configured", INTERNAL)

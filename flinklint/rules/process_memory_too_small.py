@@ -33,13 +33,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from flinklint.config import FlinkConfig
+from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity
+from flinklint.flink_config import FlinkConfig
 from flinklint.memory.model import Failure, ProcessModel
-from flinklint.rule import Context, Hit, Rule
-from flinklint.rules.memory_advice import failure_hits
-from flinklint.rules.memory_common import TITLE, locate, shown, size
-from flinklint.rules.memory_search import nearest
+from flinklint.rules.advice import failure_hits
+from flinklint.rules.shared.memory import TITLE, locate, shown, size
+from flinklint.rules.shared.search import nearest
 from flinklint.versions import FlinkVersion
 
 KINDS = ("metaspace-overhead-exceed-process", "process-below-flink-plus-metaspace")

@@ -51,10 +51,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from flinklint.catalog import Removal, catalog
-from flinklint.config import Entry, FlinkConfig
+from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Applicability, Fix, Severity
-from flinklint.rule import Context, Hit, Rule
-from flinklint.rules.key_common import file_entries, is_memory_key, rename, written_twice
+from flinklint.flink_config import Entry, FlinkConfig
+from flinklint.rules.shared.keys import file_entries, is_memory_key, rename, written_twice
 from flinklint.versions import FlinkVersion
 
 

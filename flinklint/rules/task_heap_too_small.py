@@ -39,10 +39,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity
 from flinklint.memory.model import Origin
-from flinklint.rule import Context, Hit, Rule
-from flinklint.rules.memory_common import MB, applies, locate, size
+from flinklint.rules.shared.memory import MB, applies, locate, size
 
 THRESHOLD = 128 * MB
 T = "taskmanager.memory."

@@ -41,12 +41,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from flinklint.config import Entry, Source
+from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity
-from flinklint.memory.javanum import to_decimal
-from flinklint.rule import Context, Hit, Rule
-from flinklint.rules.memory_common import MB, applies, shown
-from flinklint.rules.memory_fixes import append_unit
+from flinklint.flink_config import Entry, Source
+from flinklint.rules.shared.fixes import append_unit
+from flinklint.rules.shared.memory import MB, applies, shown
+from flinklint.values.javanum import to_decimal
 
 _NUMBER = re.compile(r"^\s*(\d+)\s*$")
 LEGACY = ("taskmanager.network.memory.min", "taskmanager.network.memory.max",

@@ -25,8 +25,8 @@ jobmanager.memory.process.size: 2g
 No fix: flinklint cannot know which rule was meant.
 """
 
+from flinklint.engine.rule import Rule, reported_by_loader
 from flinklint.findings import Severity
-from flinklint.rule import Rule, reported_by_loader
 
 RULE = Rule(
     code="FL090",

@@ -21,8 +21,8 @@ taskmanager.memory.process.size: 4g
 No fix.
 """
 
+from flinklint.engine.rule import Rule, reported_by_loader
 from flinklint.loader.codes import UNREADABLE_FILE as CODE
-from flinklint.rule import Rule, reported_by_loader
 
 RULE = Rule(
     code=CODE.code,

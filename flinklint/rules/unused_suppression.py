@@ -24,8 +24,8 @@ jobmanager.memory.process.size: 2g
 No fix yet: remove the comment by hand.
 """
 
+from flinklint.engine.rule import Rule, reported_by_loader
 from flinklint.findings import Severity
-from flinklint.rule import Rule, reported_by_loader
 
 RULE = Rule(
     code="FL091",

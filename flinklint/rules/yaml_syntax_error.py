@@ -28,8 +28,8 @@ taskmanager:
 No fix: the intent of broken YAML is not knowable.
 """
 
+from flinklint.engine.rule import Rule, reported_by_loader
 from flinklint.loader.codes import YAML_SYNTAX as CODE
-from flinklint.rule import Rule, reported_by_loader
 
 RULE = Rule(
     code=CODE.code,

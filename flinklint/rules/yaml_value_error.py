@@ -24,8 +24,8 @@ taskmanager.numberOfTaskSlots: 2
 No fix.
 """
 
+from flinklint.engine.rule import Rule, reported_by_loader
 from flinklint.loader.codes import YAML_VALUE_ERROR as CODE
-from flinklint.rule import Rule, reported_by_loader
 
 RULE = Rule(
     code=CODE.code,

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from flinklint.memory.javafmt import double_to_string
-from flinklint.memory.javanum import (
+from flinklint.values.javafmt import double_to_string
+from flinklint.values.javanum import (
     JavaError,
     java_trim,
     parse_boolean,

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from flinklint.rule import Rule
+from flinklint.engine.rule import Rule
 
 DOCS_URL = "https://github.com/flinklint/flinklint/blob/main/rules/{code}.md"
 _FENCE_RE = re.compile(r"^```(?P<info>[^\n]*)\n(?P<body>.*?)^```\s*$", re.M | re.S)

@@ -12,10 +12,10 @@ import json
 import sys
 from typing import Any
 
-from flinklint.config import FlinkConfig
-from flinklint.explain import Advice, explain_json, explain_text
-from flinklint.lint import FileResult
+from flinklint.flink_config import FlinkConfig
+from flinklint.lint.file import FileResult
 from flinklint.memory.model import ProcessModel
+from flinklint.report.explain import Advice, explain_json, explain_text
 from flinklint.versions import FlinkVersion
 
 EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
@@ -25,7 +25,7 @@ def _advisor(config: FlinkConfig, version: FlinkVersion) -> Any:
     def advise(process: str, model: ProcessModel) -> Advice | None:
         if model.failure is None:
             return None
-        from flinklint.rules.memory_common import advice_for
+        from flinklint.rules.shared.memory import advice_for
 
         try:
             code, line, message = advice_for(model.failure, config, process, version)

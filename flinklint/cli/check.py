@@ -13,10 +13,10 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from flinklint.engine import registry
+from flinklint.engine.rule import Rule
+from flinklint.engine.run import registry
 from flinklint.findings import Finding, Severity
-from flinklint.lint import FileResult, LintRequest, lint_paths
-from flinklint.rule import Rule
+from flinklint.lint.file import FileResult, LintRequest, lint_paths
 from flinklint.settings import SettingsError, split_codes
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
@@ -32,7 +32,7 @@ class CommandError(Exception):
 
 
 def _request(args: argparse.Namespace) -> LintRequest:
-    from flinklint.engine import known_selector, lint_rules
+    from flinklint.engine.run import known_selector, lint_rules
 
     cli: dict[str, Any] = {
         "flink_version": args.flink_version,
@@ -56,7 +56,7 @@ def _request(args: argparse.Namespace) -> LintRequest:
 
 
 def _lint(args: argparse.Namespace, request: LintRequest | None = None) -> list[FileResult]:
-    from flinklint.walk import WalkError
+    from flinklint.lint.walk import WalkError
 
     try:
         return lint_paths(request or _request(args))
@@ -88,7 +88,7 @@ def check(args: argparse.Namespace) -> int:
 def _fix(args: argparse.Namespace, request: LintRequest,
          results: list[FileResult]) -> tuple[list[FileResult], int]:
     """Fix every file; print diffs (--diff) or write files; returns new results and #changed."""
-    from flinklint import fixing
+    from flinklint import fix as fixing
 
     outcomes = [fixing.fix_file(r, request, unsafe=args.unsafe_fixes) for r in results]
     changed = [o for o in outcomes if o.changed]
@@ -114,7 +114,7 @@ def _fix(args: argparse.Namespace, request: LintRequest,
 
 def _write_stdin(outcome: Any) -> None:
     """The fixed text in the input's encoding; unfixed input byte for byte, however long."""
-    from flinklint.fixer import encode
+    from flinklint.edits import encode
 
     result = outcome.result
     if outcome.changed or result.data is None:
@@ -252,7 +252,7 @@ def _print_statistics(findings: list[Finding]) -> None:
 
 
 def _show_settings(args: argparse.Namespace) -> int:
-    from flinklint.lint import settings_for
+    from flinklint.lint.file import settings_for
 
     request = _request(args)
     try:
@@ -284,13 +284,13 @@ def _version() -> str:
 
 
 def explain(args: argparse.Namespace) -> int:
-    from flinklint.explaining import explain_paths
+    from flinklint.cli.explain import explain_paths
 
     return explain_paths(args, _lint_configs(args))
 
 
 def _lint_configs(args: argparse.Namespace) -> list[FileResult]:
-    from flinklint.walk import WalkError
+    from flinklint.lint.walk import WalkError
 
     request = _request(args)
     request.explain = True
@@ -301,8 +301,8 @@ def _lint_configs(args: argparse.Namespace) -> list[FileResult]:
 
 
 def rule(args: argparse.Namespace) -> int:
-    from flinklint.docs import rule_index, rule_page
-    from flinklint.engine import registry
+    from flinklint.engine.run import registry
+    from flinklint.report.rule_pages import rule_index, rule_page
 
     rules = registry()
     if args.code is None:
@@ -317,7 +317,7 @@ def rule(args: argparse.Namespace) -> int:
 
 
 def schema(args: argparse.Namespace) -> int:
-    from flinklint.schema import json_schema
+    from flinklint.catalog.schema import json_schema
     from flinklint.versions import DEFAULT_FOR_YAML
 
     version = args.flink_version or DEFAULT_FOR_YAML
@@ -326,6 +326,6 @@ def schema(args: argparse.Namespace) -> int:
 
 
 def migrate(args: argparse.Namespace) -> int:
-    from flinklint.migrate import migrate_command
+    from flinklint.cli.migrate import migrate_command
 
     return migrate_command(args)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from flinklint.rules.memory_common import parse, setting
+from flinklint.rules.shared.memory import parse, setting
 
 _SIZE = re.compile(r"^(\d+(?:\.\d*)?|\.\d+)\s*([a-z]*)$")
 _UNIT = {"": 0, "b": 0, "byte": 0, "bytes": 0}

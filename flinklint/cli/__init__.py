@@ -39,8 +39,8 @@ _CHECK_DEFAULTS = {
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The parser of every command, or of ``command`` alone (see :mod:`flinklint.arguments`)."""
-    from flinklint.arguments import build_parser as build
+    """The parser of every command, or of ``command`` alone (see :mod:`flinklint.cli.arguments`)."""
+    from flinklint.cli.arguments import build_parser as build
 
     return build(command)
 
@@ -99,7 +99,7 @@ def _fail(message: str) -> None:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from flinklint import commands
+    from flinklint.cli import check as commands
 
     handlers = {
         "check": commands.check,

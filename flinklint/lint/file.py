@@ -14,8 +14,8 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from flinklint.config import FlinkConfig
 from flinklint.findings import Finding
+from flinklint.flink_config import FlinkConfig
 from flinklint.records import dataclass, field
 from flinklint.settings import (
     Settings,
@@ -37,7 +37,7 @@ PARALLEL_FROM = 50  # fewer files are linted faster than worker processes start
 @dataclass
 class LintRequest:
     """What to lint, and how. ``jobs``: 1 lints here; 0 lets many files be linted in worker
-    processes (:mod:`flinklint.pool`), whose results then hold no configs."""
+    processes (:mod:`flinklint.lint.pool`), whose results then hold no configs."""
 
     paths: list[Path]
     cli: dict[str, Any] = field(default_factory=dict)
@@ -89,7 +89,7 @@ def target_version(config: FlinkConfig, settings: Settings, cli: dict[str, Any])
 
 def lint_paths(request: LintRequest) -> list[FileResult]:
     """Lint every file below the requested paths, in a stable order."""
-    from flinklint.walk import candidates
+    from flinklint.lint.walk import candidates
 
     if request.paths == [Path("-")]:
         return [_lint_stdin(request)]
@@ -100,7 +100,7 @@ def lint_paths(request: LintRequest) -> list[FileResult]:
         if not settings.excludes(candidate.path):
             jobs.append((candidate.path, settings))
     if request.jobs != 1 and len(jobs) >= PARALLEL_FROM:
-        from flinklint.pool import lint_jobs
+        from flinklint.lint.pool import lint_jobs
 
         return lint_jobs(jobs, request)
     results = (lint_file(path, settings, request) for path, settings in jobs)
@@ -124,7 +124,7 @@ def lint_file(
     path: Path, settings: Settings, request: LintRequest, data: bytes | None = None
 ) -> FileResult | None:
     """Load and lint one file; None when it is not a Flink configuration at all."""
-    from flinklint.engine import Selection, lint
+    from flinklint.engine.run import Selection, lint
     from flinklint.loader import load_bytes, load_path
 
     hint: FlinkVersion | None = request.cli.get("flink_version") or settings.flink_version

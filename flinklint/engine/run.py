@@ -21,10 +21,10 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
-from flinklint.config import FlinkConfig
+from flinklint.engine.rule import Context, Hit, Rule, reported_by_loader
 from flinklint.findings import Finding, Severity, Span
+from flinklint.flink_config import FlinkConfig
 from flinklint.records import dataclass, replace
-from flinklint.rule import Context, Hit, Rule, reported_by_loader
 from flinklint.versions import FlinkVersion
 
 INTERNAL_ERROR = "FL000"

@@ -247,7 +247,7 @@ def convert(parse: Callable[[str], T], raw: str, yaml_type: str | None) -> T:
             from typing import cast  # only here: importing typing slows every run down
 
             return cast("T", _f32(value))
-        from flinklint.memory.javafmt import double_to_string
+        from flinklint.values.javafmt import double_to_string
 
         raise JavaError(
             "java.lang.IllegalArgumentException",

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
-from flinklint.commands import EXIT_FINDINGS, EXIT_OK, CommandError
+from flinklint.cli.check import EXIT_FINDINGS, EXIT_OK, CommandError
 from flinklint.loader.sniff import LEGACY_NAME, YAML_NAME, is_manifest
 from flinklint.migration import Migration, Settings, migrate
 from flinklint.versions import DEFAULT_FOR_YAML, FlinkVersion
@@ -99,7 +99,7 @@ def _write(text: str, target: Path | None) -> None:
 def _replace(target: Path, data: bytes) -> None:
     """Write ``data`` to ``target`` through a temporary file and a rename."""
     if target.exists():
-        from flinklint.fixer import write_atomic
+        from flinklint.edits import write_atomic
 
         write_atomic(target, data)
         return

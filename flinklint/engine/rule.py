@@ -33,7 +33,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-u
 if TYPE_CHECKING:
     from typing import Any
 
-    from flinklint.config import FlinkConfig
+    from flinklint.flink_config import FlinkConfig
     from flinklint.memory.model import ProcessModel
     from flinklint.versions import FlinkVersion
 
@@ -86,8 +86,8 @@ Check = Callable[[Context], Iterable[Hit]]
 def reported_by_loader(ctx: Context) -> Iterable[Hit]:
     """The check of a rule whose findings the loader produces (the ``FL0xx`` codes).
 
-    The loader attaches those findings to the :class:`~flinklint.config.FlinkConfig`; the engine
-    passes them through selection, severity overrides and suppressions like any other.
+    The loader attaches those findings to the :class:`~flinklint.flink_config.FlinkConfig`; the
+    engine passes them through selection, severity overrides and suppressions like any other.
     """
     return ()
 

@@ -13,14 +13,14 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import import_module
 
+from flinklint.engine.rule import Hit
 from flinklint.records import replace
-from flinklint.rule import Hit
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
-    from flinklint.config import FlinkConfig
+    from flinklint.engine.rule import Context
+    from flinklint.flink_config import FlinkConfig
     from flinklint.memory.model import Failure
-    from flinklint.rule import Context
     from flinklint.versions import FlinkVersion
 
 Advise = Callable[["Failure", "FlinkConfig", str, "FlinkVersion"], Hit]
@@ -55,7 +55,7 @@ def process_of(failure: Failure) -> str:
 
 def failure_hits(ctx: Context, kinds: tuple[str, ...]) -> Iterator[Hit]:
     """The findings of a failure rule: one per process whose resolution fails with ``kinds``."""
-    from flinklint.rules.memory_common import applies, models
+    from flinklint.rules.shared.memory import applies, models
 
     if not applies(ctx.config):
         return
@@ -91,7 +91,7 @@ def advice_for(
     """The rule code, the line of the responsible key and the advice for a resolver failure.
 
     The code is empty for a ``FlinkSessionJob``, which no memory rule judges."""
-    from flinklint.rules.memory_common import applies, is_manifest
+    from flinklint.rules.shared.memory import applies, is_manifest
     from flinklint.versions import default_for
 
     process = process or process_of(failure)

@@ -6,7 +6,7 @@ before the workers are forked, so they inherit every module and table it loaded 
 catalog, memory model) instead of loading them again. Each worker lints runs of consecutive
 files and sends back only what the reports need (text, target versions, findings); results
 come back in the order of the walk, so the output is the same as a serial run's. A
-:class:`~flinklint.lint.FileResult` made here holds no configurations: callers that need them
+:class:`~flinklint.lint.file.FileResult` made here holds no configurations: callers that need them
 (fixing, explaining) lint serially.
 
 Fork is the way to start workers cheaply, so this happens on Linux only; elsewhere, when the
@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 from flinklint.findings import Finding
-from flinklint.lint import PARALLEL_FROM, FileResult, LintRequest, lint_file
+from flinklint.lint.file import PARALLEL_FROM, FileResult, LintRequest, lint_file
 from flinklint.settings import Settings
 from flinklint.versions import FlinkVersion
 

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from flinklint.config import Entry, FlinkConfig, Source
 from flinklint.findings import Span
+from flinklint.flink_config import Entry, FlinkConfig, Source
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
+    from flinklint.engine.rule import Context
     from flinklint.memory.model import Failure, ProcessModel
-    from flinklint.rule import Context
     from flinklint.versions import FlinkVersion
 
 PROCESSES = ("taskmanager", "jobmanager")
@@ -105,7 +105,7 @@ def setting(n: int, up: bool = True) -> str:
 
 def parse(value: str) -> int | None:
     """Flink's reading of a memory size, or None when Flink would reject it."""
-    from flinklint.units import JavaError, parse_memory_size
+    from flinklint.values.units import JavaError, parse_memory_size
 
     try:
         return parse_memory_size(value)
@@ -155,7 +155,7 @@ def value_of(config: FlinkConfig, key: str) -> str:
 def advice_for(failure: Failure, config: FlinkConfig, process: str | None = None,
                version: FlinkVersion | None = None) -> tuple[str, int, str]:
     """The rule code, the line of the responsible key and the plain advice for a resolver
-    failure (for ``flinklint explain``); see :mod:`flinklint.rules.memory_advice`."""
-    from flinklint.rules.memory_advice import advice_for as advise
+    failure (for ``flinklint explain``); see :mod:`flinklint.rules.advice`."""
+    from flinklint.rules.advice import advice_for as advise
 
     return advise(failure, config, process, version)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from flinklint.catalog import OptionInfo, catalog
-from flinklint.durations import DURATION_LABELS
+from flinklint.values.durations import DURATION_LABELS
 from flinklint.versions import FlinkVersion
 
 Schema = dict[str, Any]

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flinklint.config import ValueType
-from flinklint.durations import parse_duration
-from flinklint.units import (
+from flinklint.flink_config import ValueType
+from flinklint.values.durations import parse_duration
+from flinklint.values.units import (
     JavaError,
     double_to_string,
     parse_boolean,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from flinklint.config import Entry, FlinkConfig, Source
+from flinklint.engine.rule import Context
 from flinklint.findings import Edit, Span
-from flinklint.rule import Context
+from flinklint.flink_config import Entry, FlinkConfig, Source
 
 # Keys the memory resolver reads: the memory rules (FL2xx) judge their values.
 MEMORY_PREFIXES = ("taskmanager.memory.", "jobmanager.memory.")

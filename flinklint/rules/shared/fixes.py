@@ -13,9 +13,9 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from flinklint.config import Entry, FlinkConfig, Source
 from flinklint.findings import Applicability, Edit, Fix
-from flinklint.rules.memory_common import parse
+from flinklint.flink_config import Entry, FlinkConfig, Source
+from flinklint.rules.shared.memory import parse
 
 
 def delete_key(config: FlinkConfig, key: str, message: str) -> Fix | None:
@@ -47,7 +47,7 @@ def _last_line(entry: Entry) -> int:
 def _proved(config: FlinkConfig, edits: Sequence[Edit], key: str, value: str | None,
             message: str) -> Fix | None:
     """The fix, if the edited text loads with ``key`` now ``value`` (None: gone), else None."""
-    from flinklint.fixer import EditError, apply_edits
+    from flinklint.edits import EditError, apply_edits
     from flinklint.loader import load_bytes
 
     try:

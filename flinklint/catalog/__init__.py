@@ -15,7 +15,7 @@ import functools
 import json
 from pathlib import Path
 
-from flinklint.config import ValueType
+from flinklint.flink_config import ValueType
 from flinklint.records import dataclass
 from flinklint.versions import SUPPORTED, FlinkVersion
 
@@ -275,7 +275,7 @@ class Catalog:
 
     def suggest(self, key: str, version: FlinkVersion, limit: int = 3) -> list[str]:
         """The known keys closest to a mistyped ``key``, best first (empty if none is close)."""
-        from flinklint.suggest import closest
+        from flinklint.catalog.closest import closest
 
         return closest(key, self.keys(version), limit)
 
@@ -290,12 +290,15 @@ class Catalog:
         info = self.lookup(key, version)
         if info is None or not info.type or value_type in (ValueType.NULL, ValueType.LIST):
             return None
-        from flinklint.values import problem
+        from flinklint.values.convert import problem
 
         return problem(info.type, value, version, value_type, info.enum)
+
+
+CATALOG_FILE = Path(__file__).parent.parent / "data" / "catalog.json"
 
 
 @functools.cache
 def catalog() -> Catalog:
     """The catalog, loaded on first use and kept."""
-    return Catalog(json.loads((Path(__file__).parent / "data" / "catalog.json").read_bytes()))
+    return Catalog(json.loads(CATALOG_FILE.read_bytes()))

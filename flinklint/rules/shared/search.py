@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flinklint.rules.memory_common import MB, TB, setting
+from flinklint.rules.shared.memory import MB, TB, setting
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
-    from flinklint.config import FlinkConfig
+    from flinklint.flink_config import FlinkConfig
     from flinklint.memory.model import ProcessModel
     from flinklint.versions import FlinkVersion
 

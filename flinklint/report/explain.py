@@ -18,7 +18,7 @@ from typing import Any
 
 from flinklint.memory.failures import compact, plain_message
 from flinklint.memory.model import Clamp, Component, Origin, ProcessModel
-from flinklint.units import human
+from flinklint.values.units import human
 from flinklint.versions import FlinkVersion
 
 TM_MEMORY = (

@@ -15,9 +15,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from flinklint.edits import EditError, apply_edits, compatible, encode, write_atomic
 from flinklint.findings import Applicability, Finding, Fix, Severity
-from flinklint.fixer import EditError, apply_edits, compatible, encode, write_atomic
-from flinklint.lint import FileResult, LintRequest, lint_file
+from flinklint.lint.file import FileResult, LintRequest, lint_file
 
 MAX_ROUNDS = 10
 

@@ -10,15 +10,16 @@
 Labels (case-insensitive, whitespace allowed before them): ``d day days``, ``h hour hours``,
 ``min m minute minutes``, ``s sec secs second seconds``, ``ms milli millis millisecond
 milliseconds``, ``µs micro micros microsecond microseconds``, ``ns nano nanos nanosecond
-nanoseconds``. Returns nanoseconds; raises :class:`~flinklint.units.JavaError` with Flink's text.
+nanoseconds``. Returns nanoseconds; raises :class:`~flinklint.values.units.JavaError` with
+Flink's text.
 """
 
 from __future__ import annotations
 
 import re
 
-from flinklint.memory.javanum import java_trim, to_decimal
-from flinklint.units import JavaError
+from flinklint.values.javanum import java_trim, to_decimal
+from flinklint.values.units import JavaError
 from flinklint.versions import FlinkVersion
 
 _IAE = "java.lang.IllegalArgumentException"

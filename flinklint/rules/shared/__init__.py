@@ -1,0 +1,1 @@
+"""Helpers that several rules use. Nothing here imports a rule module."""
