@@ -108,7 +108,7 @@ FLOW = [
     ("a", False, "a"), ("a,b", False, "'a,b'"), ("a:b", False, "'a:b'"), ("70", False, "70"),
     ("70", True, "'70'"), ("0x10", False, "'0x10'"), ("true", False, "true"),
     ("[a]", False, "'[a]'"), ("a b", False, "a b"), ("", False, "''"), ("a'b", False, "a'b"),
-    ("'a", False, "'''a'"), ("x\ty", False, '"x\\ty"'), ("-", False, "'-'"),
+    ("<<", True, "'<<'"), ("'a", False, "'''a'"), ("x\ty", False, '"x\\ty"'), ("-", False, "'-'"),
 ]
 
 

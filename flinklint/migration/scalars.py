@@ -111,8 +111,11 @@ def block_key(text: str) -> str:
 
 
 def flow_scalar(text: str, key: bool = False) -> str:
-    """An item of a flow list or a key or value of a flow map (read through its text)."""
-    plain = analyze(text).flow_plain and _plain_syntax(text)
+    """An item of a flow list or a key or value of a flow map (read through its text).
+
+    A key ``<<`` is quoted, as in :func:`block_key`: plain, it is a merge key, which Flink's
+    YAML 1.2 reader does not merge and flinklint reports (FL020)."""
+    plain = analyze(text).flow_plain and _plain_syntax(text) and not (key and text == "<<")
     if plain and (implicit_tag(text) == STR or (not key and _typed_reads_same(text, "str"))):
         return text
     return quoted(text)
