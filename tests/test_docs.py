@@ -9,9 +9,12 @@ from pathlib import Path
 import pytest
 
 from flinklint.engine.rule import Rule
-from flinklint.engine.run import Selection, lint, registry
+from flinklint.engine.run import lint
+from flinklint.engine.select import Selection
 from flinklint.loader import load_bytes
 from flinklint.report.rule_pages import examples, rule_page
+from flinklint.rules import registry
+from flinklint.rules.index import lint_rules
 from flinklint.versions import default_for, parse_version
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +52,8 @@ def test_documented_examples(rule: Rule, example: object) -> None:
     for config in configs:
         version = (parse_version(example.flink_version) if example.flink_version
                    else config.flink_version or default_for(config.kind))
-        codes += [f.code for f in lint(config, version, Selection(select=(rule.code,)))]
+        selection = Selection(select=(rule.code,))
+        codes += [f.code for f in lint(config, version, selection, rules=lint_rules())]
     if example.should_fire:
         assert rule.code in codes, f"{rule.code}: the documented example is not reported"
     else:

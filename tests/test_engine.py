@@ -7,7 +7,9 @@ from collections.abc import Iterable
 import pytest
 
 from flinklint.engine.rule import Context, Hit, Rule, reported_by_loader
-from flinklint.engine.run import Selection, lint, suppressions
+from flinklint.engine.run import lint
+from flinklint.engine.select import Selection
+from flinklint.engine.suppress import suppressions
 from flinklint.findings import Finding, Severity, Span
 from flinklint.flink_config import Entry, FlinkConfig
 from flinklint.rules import internal_error, unknown_suppression, unused_suppression

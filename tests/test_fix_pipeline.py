@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from flinklint.engine.rule import Rule
-from flinklint.engine.run import registry
 from flinklint.fix import fix_file
 from flinklint.lint.file import FileResult, LintRequest, lint_file
 from flinklint.report.rule_pages import examples
+from flinklint.rules import registry
 from flinklint.settings import from_mapping
 from flinklint.versions import parse_version
 

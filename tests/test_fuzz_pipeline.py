@@ -17,11 +17,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from flinklint.cli import main
-from flinklint.engine.run import Selection, lint, registry
+from flinklint.engine.run import lint
+from flinklint.engine.select import Selection
 from flinklint.findings import Finding
 from flinklint.flink_config import FlinkConfig
 from flinklint.loader import load_bytes
 from flinklint.report import FORMATS, ReportInput, render, summary_line
+from flinklint.rules import registry
+from flinklint.rules.index import lint_rules
 from flinklint.versions import FlinkVersion, default_for
 
 VERSIONS = st.sampled_from([None, FlinkVersion(1, 15), FlinkVersion(1, 19), FlinkVersion(1, 20),
@@ -43,7 +46,7 @@ def _lint_all(data: bytes, name: str, version: FlinkVersion | None,
     findings: list[Finding] = []
     for config in configs:
         target = version or config.flink_version or default_for(config.kind)
-        found = lint(config, target, Selection())
+        found = lint(config, target, Selection(), rules=lint_rules())
         assert not [f.message for f in found if f.code == "FL000"]
         assert all(_inside(f, config) for f in found), [(f.code, f.span) for f in found]
         findings.extend(found)

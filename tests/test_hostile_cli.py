@@ -22,8 +22,8 @@ import pytest
 from corpus import CANARY, time_limit
 
 from flinklint.cli import main
-from flinklint.engine import run as engine
 from flinklint.loader import limits
+from flinklint.rules import index
 
 CONCISE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): FL\d{3} ")
 BIN = Path(sys.executable).parent / "flinklint"
@@ -228,7 +228,7 @@ def test_internal_error_in_one_rule(tmp_path: Path, capsys: pytest.CaptureFixtur
     monkeypatch.chdir(tmp_path)
     _tree(tmp_path, {"a/flink-conf.yaml": BROKEN + b"taskmanager.memory.proces.size: 1g\n",
                      "b/flink-conf.yaml": BROKEN})
-    rules = dict(engine.lint_rules())
+    rules = dict(index.lint_rules())
 
     def boom(ctx: Any) -> Iterator[Any]:
         if ctx.config.path.startswith("a"):
@@ -236,7 +236,7 @@ def test_internal_error_in_one_rule(tmp_path: Path, capsys: pytest.CaptureFixtur
         yield from ()
 
     rules["FL201"] = dataclasses.replace(rules["FL201"], check=boom)
-    monkeypatch.setattr(engine, "lint_rules", lambda: rules)
+    monkeypatch.setattr(index, "lint_rules", lambda: rules)
     code, out, err = _run(capsys, ".")
     assert (code, err) == (2, [])
     found = _findings(out)

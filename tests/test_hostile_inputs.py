@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 from corpus import CANARY, time_limit
 
-from flinklint.engine.run import Selection, lint
+from flinklint.engine.run import lint
+from flinklint.engine.select import Selection
 from flinklint.findings import Finding
 from flinklint.loader import limits, load_bytes, load_path
+from flinklint.rules.index import lint_rules
 from flinklint.versions import default_for
 
 SECONDS = 20  # generous for two busy CI cores; each case takes well under a second alone
@@ -37,7 +39,8 @@ def _findings(data: bytes, name: str) -> list[Finding]:
         configs = load_bytes(data, name)
         assert configs is not None, "not recognised as a Flink configuration"
         found = [f for c in configs
-                 for f in lint(c, c.flink_version or default_for(c.kind), Selection())]
+                 for f in lint(c, c.flink_version or default_for(c.kind), Selection(),
+                                rules=lint_rules())]
     assert not [f.message for f in found if f.code == "FL000"]
     return found
 
@@ -323,8 +326,8 @@ def test_runs_of_special_characters(name: str, junk: bytes) -> None:
 def test_every_report_format_on_2mb_lines() -> None:
     # the fingerprints of SARIF and GitLab backtracked for hours over a line of blanks, and
     # the full format laid out every character of a line for every finding on it
-    from flinklint.engine.run import registry
     from flinklint.report import FORMATS, ReportInput, render
+    from flinklint.rules import registry
 
     data = (b"a" + b" " * 2_000_000 + b"b\n" + b"taskmanager.memory.proces.size:1g #"
             + b" " * 2_000_000 + b"#\n")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from flinklint.engine.run import Selection, lint
+from flinklint.engine.run import lint
+from flinklint.engine.select import Selection
 from flinklint.loader import load_text
 from flinklint.memory import resolve, resolve_taskmanager
 from flinklint.memory.cascade import failures
+from flinklint.rules.index import lint_rules
 from flinklint.versions import FileKind, FlinkVersion
 
 V120 = FlinkVersion(1, 20)
@@ -49,7 +51,7 @@ def test_no_memory_after_a_reset_ends_the_chain() -> None:
 
 def test_lint_reports_every_failure_and_later_advice_holds_after_the_reset() -> None:
     config = _config(BROKEN)
-    found = {f.code: f for f in lint(config, V120, Selection(select=("FL2",)))}
+    found = {f.code: f for f in lint(config, V120, Selection(select=("FL2",)), rules=lint_rules())}
     assert {"FL202", "FL206", "FL213"} <= set(found)
     assert "once the problem on line 4 is fixed" in found["FL206"].message
     assert "once the problem" not in found["FL202"].message

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
-from flinklint.engine.rule import reported_by_loader
-from flinklint.engine.run import Selection, lint, lint_rules, registry
+from flinklint.engine.rule import Rule, reported_by_loader
+from flinklint.engine.run import lint
+from flinklint.engine.select import Selection
 from flinklint.findings import Finding
 from flinklint.loader import load_bytes
 from flinklint.report.rule_pages import examples
+from flinklint.rules import registry
+from flinklint.rules.index import lint_rules
 from flinklint.versions import default_for, parse_version
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,12 +39,14 @@ def test_index_rules_have_the_registry_identity() -> None:
         assert (twin.check is reported_by_loader) == (rule.check is reported_by_loader)
 
 
-def _findings(text: str, filename: str, version: str | None, rules: object) -> list[Finding]:
+def _findings(
+    text: str, filename: str, version: str | None, rules: Mapping[str, Rule]
+) -> list[Finding]:
     target = parse_version(version) if version else None
     found = []
     for config in load_bytes(text.encode(), Path(filename), version=target) or []:
         chosen = target or config.flink_version or default_for(config.kind)
-        found += lint(config, chosen, Selection(), rules=rules)  # type: ignore[arg-type]
+        found += lint(config, chosen, Selection(), rules=rules)
     return found
 
 
@@ -48,4 +54,5 @@ def _findings(text: str, filename: str, version: str | None, rules: object) -> l
 def test_lint_through_the_index_finds_what_the_registry_finds(example: object) -> None:
     text, name = example.text, example.filename  # type: ignore[attr-defined]
     version = example.flink_version  # type: ignore[attr-defined]
-    assert _findings(text, name, version, None) == _findings(text, name, version, registry())
+    indexed = _findings(text, name, version, lint_rules())
+    assert indexed == _findings(text, name, version, registry())

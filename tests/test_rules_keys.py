@@ -8,7 +8,8 @@ import pytest
 
 from flinklint.edits import apply_edits
 from flinklint.engine.rule import Rule
-from flinklint.engine.run import Selection, lint
+from flinklint.engine.run import lint
+from flinklint.engine.select import Selection
 from flinklint.findings import Applicability, Finding, Severity
 from flinklint.loader import load_bytes, load_text
 from flinklint.report.rule_pages import Example, examples

@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 import pytest
 
 from flinklint.edits import apply_edits
-from flinklint.engine.run import Selection, lint
+from flinklint.engine.run import lint
+from flinklint.engine.select import Selection
 from flinklint.findings import Applicability, Finding
 from flinklint.loader import load_bytes
+from flinklint.rules.index import lint_rules
 from flinklint.versions import default_for, parse_version
 
 JM = "jobmanager.memory.process.size: 1600m\n"
@@ -44,7 +46,8 @@ def findings(text: str, code: str, file: str = "flink-conf.yaml", version: str |
     out: list[Finding] = []
     for config in configs:
         chosen = target or config.flink_version or default_for(config.kind)
-        out += [f for f in lint(config, chosen, Selection(select=(code,))) if f.code == code]
+        found = lint(config, chosen, Selection(select=(code,)), rules=lint_rules())
+        out += [f for f in found if f.code == code]
     return out
 
 
@@ -237,7 +240,7 @@ def test_positions(case: Case) -> None:
 
 
 def test_every_memory_rule_has_firing_and_silent_cases() -> None:
-    from flinklint.engine.run import registry
+    from flinklint.rules import registry
 
     codes = {code for code in registry() if code.startswith("FL2")}
     assert codes == {c.code for c in CASES if c.expected}

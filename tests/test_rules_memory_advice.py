@@ -15,12 +15,15 @@ from typing import Any
 
 import pytest
 
-from flinklint.engine.run import Selection, lint, registry
+from flinklint.engine.run import lint
+from flinklint.engine.select import Selection
 from flinklint.loader import load_bytes, load_text
 from flinklint.memory import resolve
 from flinklint.memory.failures import KINDS
 from flinklint.memory.model import Failure
+from flinklint.rules import registry
 from flinklint.rules.advice import FAILURE_RULES, advice_for, owners
+from flinklint.rules.index import lint_rules
 from flinklint.rules.shared.memory import GB, KB, MB, TB, size
 from flinklint.rules.shared.search import resolve_with
 from flinklint.versions import FileKind, FlinkVersion, parse_version
@@ -92,7 +95,8 @@ def _suggestions(path: Path) -> list[tuple[dict[str, Any], str, str, str, str, b
         if not case["load"]["ok"] or case["file"] != "flink-conf.yaml":
             continue
         [config] = load_text(case["text"], FileKind.LEGACY, "flink-conf.yaml", version=version)
-        for finding in lint(config, version, Selection(select=("FL203", "FL206", "FL207"))):
+        for finding in lint(config, version, Selection(select=("FL203", "FL206", "FL207")),
+                            rules=lint_rules()):
             if "once the problem on line" in finding.message:
                 continue  # judged after an earlier failure is reset: tests/test_memory_cascade.py
             for key, direction, value in SUGGESTION.findall(finding.message):

@@ -17,11 +17,13 @@ from typing import Any
 
 import pytest
 
-from flinklint.engine.run import Selection, lint
+from flinklint.engine.run import lint
+from flinklint.engine.select import Selection
 from flinklint.findings import Finding, Severity
 from flinklint.loader import load_text
 from flinklint.memory import resolve
 from flinklint.rules.advice import owners
+from flinklint.rules.index import lint_rules
 from flinklint.versions import FileKind, parse_version
 
 GOLDEN = Path(__file__).parent / "golden" / "memory"
@@ -46,7 +48,7 @@ def _problems(case: dict[str, Any], path: Path) -> list[str]:
     version = parse_version(path.stem)
     kind = FileKind.YAML if case["file"] == "config.yaml" else FileKind.LEGACY
     configs = load_text(case["text"], kind, case["file"], version=version)
-    findings = [f for c in configs for f in lint(c, version, Selection())]
+    findings = [f for c in configs for f in lint(c, version, Selection(), rules=lint_rules())]
     lines = max(len(case["text"].splitlines()), 1)
     errors = [f for f in findings if f.severity is Severity.ERROR and 1 <= f.line <= lines]
     refused = not case["load"]["ok"] or not (case["taskmanager"]["ok"] and case["jobmanager"]["ok"])

@@ -14,9 +14,9 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from flinklint.engine.rule import Rule
-from flinklint.engine.run import registry
 from flinklint.findings import Finding, Severity
 from flinklint.lint.file import FileResult, LintRequest, lint_paths
+from flinklint.rules import registry
 from flinklint.settings import SettingsError, split_codes
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
@@ -32,7 +32,8 @@ class CommandError(Exception):
 
 
 def _request(args: argparse.Namespace) -> LintRequest:
-    from flinklint.engine.run import known_selector, lint_rules
+    from flinklint.engine.select import known_selector
+    from flinklint.rules.index import lint_rules
 
     cli: dict[str, Any] = {
         "flink_version": args.flink_version,
@@ -207,7 +208,7 @@ def _report(args: argparse.Namespace, results: list[FileResult], findings: list[
 
 
 class _Registry(Mapping[str, Rule]):
-    """``engine.registry()``, built only if a format reads it (SARIF's table of rules): building
+    """``rules.registry()``, built only if a format reads it (SARIF's table of rules): building
     it imports every rule module, which a plain run does not need."""
 
     def __getitem__(self, code: str) -> Rule:
@@ -301,8 +302,8 @@ def _lint_configs(args: argparse.Namespace) -> list[FileResult]:
 
 
 def rule(args: argparse.Namespace) -> int:
-    from flinklint.engine.run import registry
     from flinklint.report.rule_pages import rule_index, rule_page
+    from flinklint.rules import registry
 
     rules = registry()
     if args.code is None:

@@ -124,8 +124,10 @@ def lint_file(
     path: Path, settings: Settings, request: LintRequest, data: bytes | None = None
 ) -> FileResult | None:
     """Load and lint one file; None when it is not a Flink configuration at all."""
-    from flinklint.engine.run import Selection, lint
+    from flinklint.engine.run import lint
+    from flinklint.engine.select import Selection
     from flinklint.loader import load_bytes, load_path
+    from flinklint.rules.index import lint_rules
 
     hint: FlinkVersion | None = request.cli.get("flink_version") or settings.flink_version
     if data is None:
@@ -145,7 +147,8 @@ def lint_file(
     for config in configs:
         version = target_version(config, settings, request.cli)
         versions.append(version)
-        findings.extend(lint(config, version, selection, settings.rule_options()))
+        options = settings.rule_options()
+        findings.extend(lint(config, version, selection, options, rules=lint_rules()))
     text = configs[0].text if configs else ""
     bom = bool(configs) and configs[0].meta.get("bom") == "true"
     return FileResult(str(path), text, settings, configs, versions, findings, bom)

@@ -12,6 +12,8 @@ rules from :mod:`flinklint.rules.index` and imports only those it runs (see ther
 
 from __future__ import annotations
 
+from functools import cache
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
     from flinklint.engine.rule import Rule
@@ -25,6 +27,13 @@ def __getattr__(name: str) -> object:
     rules = _registry()
     globals()["RULES"] = rules
     return rules
+
+
+@cache
+def registry() -> dict[str, Rule]:
+    """Every rule by code, from the registry (its documentation included): every rule module
+    imported. A lint run uses :func:`flinklint.rules.index.lint_rules` instead."""
+    return {rule.code: rule for rule in _registry()}
 
 
 def _registry() -> tuple[Rule, ...]:
