@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 
 from flinklint import __version__
+from flinklint.cli.common import UsageError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -52,9 +53,7 @@ class _Parser(argparse.ArgumentParser):
             self._building = building
 
     def error(self, message: str) -> NoReturn:
-        from flinklint.cli import UsageError
-
-        raise UsageError(f"{self.prog}: {message}")
+        raise UsageError(message, self.prog)
 
 
 class _FormatAction(argparse.Action):

@@ -1,7 +1,7 @@
-"""The sub-commands behind the CLI: ``check``, ``explain``, ``rule``, ``schema``, ``migrate``.
+"""``flinklint check``: lint, fix or show the diff, report, and choose the exit code.
 
-Each takes the parsed arguments and returns an exit code; a problem the user must fix outside
-the linted files raises :class:`CommandError` (exit 2, one line on stderr).
+A problem the user must fix outside the linted files raises
+:class:`~flinklint.cli.common.UsageError` (exit 2, one line on stderr).
 """
 
 from __future__ import annotations
@@ -13,66 +13,27 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from flinklint.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, use_color
+from flinklint.cli.output import write_file, write_report, write_stdout
+from flinklint.cli.request import lint, lint_request
 from flinklint.engine.rule import Rule
 from flinklint.findings import Finding, Severity
 from flinklint.lint.file import FileResult, LintRequest
-from flinklint.lint.paths import lint_paths
 from flinklint.rules import registry
-from flinklint.settings import SettingsError, split_codes
+from flinklint.settings import SettingsError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
     import argparse
     from typing import Any
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-
-
-class CommandError(Exception):
-    """Bad arguments, unreadable paths, bad settings: exit code 2."""
-
-
-def _request(args: argparse.Namespace) -> LintRequest:
-    from flinklint.engine.select import known_selector
-    from flinklint.rules.index import lint_rules
-
-    cli: dict[str, Any] = {
-        "flink_version": args.flink_version,
-        "define": dict(args.define),
-    }
-    for name in ("select", "ignore", "extend_select"):
-        codes = split_codes(getattr(args, name, None))
-        bad = [c for c in codes if not known_selector(c, list(lint_rules().values()))]
-        if bad:
-            raise CommandError(f"--{name.replace('_', '-')}: unknown rule selector {bad[0]!r}")
-        cli[name] = codes
-    cli["exclude"] = getattr(args, "exclude", None) or []
-    cli["fail_on"] = getattr(args, "fail_on", None)
-    return LintRequest(
-        paths=[Path(p) for p in (args.paths or ["."])],
-        cli=cli,
-        config_file=args.config,
-        isolated=args.isolated,
-        stdin_filename=args.stdin_filename,
-    )
-
-
-def _lint(args: argparse.Namespace, request: LintRequest | None = None) -> list[FileResult]:
-    from flinklint.lint.walk import WalkError
-
-    try:
-        return lint_paths(request or _request(args))
-    except (WalkError, SettingsError) as err:
-        raise CommandError(str(err)) from None
-
-
 def check(args: argparse.Namespace) -> int:
     if args.show_settings:
         return _show_settings(args)
-    request = _request(args)
+    request = lint_request(args)
     if not (args.fix or args.diff):
         request.jobs = 0  # many files may be linted in parallel (results without configs)
-    results = _lint(args, request)
+    results = lint(request)
     changed = 0
     if args.fix or args.diff:
         results, changed = _fix(args, request, results)
@@ -91,6 +52,7 @@ def _fix(args: argparse.Namespace, request: LintRequest,
          results: list[FileResult]) -> tuple[list[FileResult], int]:
     """Fix every file; print diffs (--diff) or write files; returns new results and #changed."""
     from flinklint import fix as fixing
+    from flinklint.edits import encode
 
     outcomes = [fixing.fix_file(r, request, unsafe=args.unsafe_fixes) for r in results]
     changed = [o for o in outcomes if o.changed]
@@ -101,11 +63,7 @@ def _fix(args: argparse.Namespace, request: LintRequest,
         elif stdin:
             continue
         else:
-            try:
-                fixing.write(outcome)
-            except OSError as err:
-                raise CommandError(f"cannot write {outcome.result.path}: {err.strerror or err}"
-                                   ) from None
+            write_file(Path(outcome.result.path), encode(outcome.fixed, outcome.result.bom))
     if stdin and not args.diff:
         _write_stdin(outcomes[0])
     if args.show_fixes or args.diff:
@@ -120,20 +78,9 @@ def _write_stdin(outcome: Any) -> None:
 
     result = outcome.result
     if outcome.changed or result.data is None:
-        data = encode(outcome.fixed, had_bom=result.bom)
+        write_stdout(encode(outcome.fixed, had_bom=result.bom))
     else:
-        data = result.data
-    out = getattr(sys.stdout, "buffer", None)
-    if out is None:  # a text stream (tests): the closest text
-        sys.stdout.write(data.decode("utf-8", "replace"))
-        return
-    sys.stdout.flush()
-    out.write(data)
-    if not outcome.changed:
-        import shutil
-
-        shutil.copyfileobj(sys.stdin.buffer, out)  # what lay beyond the size limit
-    out.flush()
+        write_stdout(result.data, rest=sys.stdin.buffer)
 
 
 def _print_fixes(outcomes: list[Any], stream: Any, verb: str) -> None:
@@ -175,7 +122,7 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, str | None]]:
     resolved = [(fmt or default, out) for fmt, out in pairs] or [(default, None)]
     for fmt, _ in resolved:
         if fmt not in FORMATS:
-            raise CommandError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+            raise UsageError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
     return resolved
 
 
@@ -185,7 +132,6 @@ def _isatty(stream: Any) -> bool:
 
 def _report(args: argparse.Namespace, results: list[FileResult], findings: list[Finding],
             stream: Any) -> None:
-    from flinklint.cli import use_color
     from flinklint.report import ReportInput, render, summary_line
 
     data = ReportInput(
@@ -203,7 +149,7 @@ def _report(args: argparse.Namespace, results: list[FileResult], findings: list[
         text = render(fmt, data, color=color)
         if fmt in ("full", "concise") and not args.quiet:
             text += summary_line(data) + "\n"
-        _write(text, out, stream)
+        write_report(text, out, stream)
         if fmt == "github":
             _step_summary(data)
 
@@ -232,17 +178,7 @@ def _step_summary(data: Any) -> None:
         with open(target, "a", encoding="utf-8") as handle:
             handle.write(github_step_summary(data))
     except OSError as err:
-        raise CommandError(f"cannot write GITHUB_STEP_SUMMARY {target}: {err.strerror}") from None
-
-
-def _write(text: str, out: str | None, stream: Any) -> None:
-    if out is None or out == "-":
-        stream.write(text)
-        return
-    try:
-        Path(out).write_text(text, encoding="utf-8")
-    except OSError as err:
-        raise CommandError(f"cannot write {out}: {err.strerror or err}") from None
+        raise UsageError(f"cannot write GITHUB_STEP_SUMMARY {target}: {err.strerror}") from None
 
 
 def _print_statistics(findings: list[Finding]) -> None:
@@ -256,7 +192,7 @@ def _print_statistics(findings: list[Finding]) -> None:
 def _show_settings(args: argparse.Namespace) -> int:
     from flinklint.lint.file import settings_for
 
-    request = _request(args)
+    request = lint_request(args)
     try:
         for path in request.paths:
             settings = settings_for(path, request)
@@ -275,7 +211,7 @@ def _show_settings(args: argparse.Namespace) -> int:
             }
             sys.stdout.write(json.dumps(shown, indent=2) + "\n")
     except SettingsError as err:
-        raise CommandError(str(err)) from None
+        raise UsageError(str(err)) from None
     return EXIT_OK
 
 
@@ -283,51 +219,3 @@ def _version() -> str:
     from flinklint import __version__
 
     return __version__
-
-
-def explain(args: argparse.Namespace) -> int:
-    from flinklint.cli.explain import explain_paths
-
-    return explain_paths(args, _lint_configs(args))
-
-
-def _lint_configs(args: argparse.Namespace) -> list[FileResult]:
-    from flinklint.lint.walk import WalkError
-
-    request = _request(args)
-    request.explain = True
-    try:
-        return lint_paths(request)
-    except (WalkError, SettingsError) as err:
-        raise CommandError(str(err)) from None
-
-
-def rule(args: argparse.Namespace) -> int:
-    from flinklint.report.rule_pages import rule_index, rule_page
-    from flinklint.rules import registry
-
-    rules = registry()
-    if args.code is None:
-        sys.stdout.write(rule_index(rules.values(), fmt=args.format))
-        return EXIT_OK
-    wanted = args.code.strip()
-    for candidate in rules.values():
-        if wanted.upper() == candidate.code or wanted == candidate.name:
-            sys.stdout.write(rule_page(candidate, fmt=args.format))
-            return EXIT_OK
-    raise CommandError(f"unknown rule {wanted!r}; run 'flinklint rule' for the list")
-
-
-def schema(args: argparse.Namespace) -> int:
-    from flinklint.catalog.schema import json_schema
-    from flinklint.versions import DEFAULT_FOR_YAML
-
-    version = args.flink_version or DEFAULT_FOR_YAML
-    sys.stdout.write(json.dumps(json_schema(version), indent=2, sort_keys=True) + "\n")
-    return EXIT_OK
-
-
-def migrate(args: argparse.Namespace) -> int:
-    from flinklint.cli.migrate import migrate_command
-
-    return migrate_command(args)

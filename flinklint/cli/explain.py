@@ -12,13 +12,21 @@ import json
 import sys
 from typing import Any
 
+from flinklint.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, use_color
+from flinklint.cli.request import lint, lint_request
 from flinklint.flink_config import FlinkConfig
 from flinklint.lint.file import FileResult
 from flinklint.memory.model import ProcessModel
 from flinklint.report.explain import Advice, explain_json, explain_text
 from flinklint.versions import FlinkVersion
 
-EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_REFUSED, EXIT_BAD_INPUT = EXIT_FINDINGS, EXIT_USAGE
+
+
+def explain(args: argparse.Namespace) -> int:
+    request = lint_request(args)
+    request.explain = True
+    return explain_paths(args, lint(request))
 
 
 def _advisor(config: FlinkConfig, version: FlinkVersion) -> Any:
@@ -56,7 +64,6 @@ def _unreadable(result: FileResult) -> str | None:
 
 
 def explain_paths(args: argparse.Namespace, results: list[FileResult]) -> int:
-    from flinklint.cli import use_color
     from flinklint.memory import resolve
 
     if not results:
