@@ -33,7 +33,7 @@ def _advisor(config: FlinkConfig, version: FlinkVersion) -> Any:
     def advise(process: str, model: ProcessModel) -> Advice | None:
         if model.failure is None:
             return None
-        from flinklint.rules.shared.memory import advice_for
+        from flinklint.rules.advice import advice_for
 
         try:
             code, line, message = advice_for(model.failure, config, process, version)

@@ -1,85 +1,19 @@
-"""From a resolver failure to a finding: which rule owns it, where it points, what to change.
-
-Every failure kind the resolver can produce (``flinklint.memory.failures.KINDS``) is owned by
-exactly one memory rule, which lists it in its module's ``KINDS`` and words the advice in its
-``advise`` function. :func:`failure_hits` is the check of those rules; :func:`advice_for` serves
-``flinklint explain``. The one exception is ``internal-error``, a defect of flinklint itself:
-the rule that owns it raises, so the engine reports it as ``FL000`` with a request for a report.
+"""The advice ``flinklint explain`` prints beside a process Flink refuses: the same code, line
+and message as the finding ``check`` reports for it (see :mod:`flinklint.rules.shared.failures`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from functools import cache
-from importlib import import_module
-
-from flinklint.engine.rule import Hit
-from flinklint.records import replace
+from flinklint.rules.shared.failures import INTERNAL, owners, process_of
+from flinklint.rules.shared.memory import applies, is_manifest
+from flinklint.rules.shared.unsized import MISSING, NO_MEMORY_SETTINGS, message, nothing_configured
+from flinklint.versions import default_for
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
-    from flinklint.engine.rule import Context
     from flinklint.flink_config import FlinkConfig
     from flinklint.memory.model import Failure
     from flinklint.versions import FlinkVersion
-
-Advise = Callable[["Failure", "FlinkConfig", str, "FlinkVersion"], Hit]
-INTERNAL = "internal-error"
-
-# The rule modules that turn resolver failures into findings, in code order.
-FAILURE_RULES = (
-    "network_min_exceeds_max", "overhead_out_of_range", "process_memory_missing",
-    "process_memory_too_small", "components_exceed_flink_memory", "inconsistent_memory_range",
-    "derived_network_out_of_range", "jobmanager_memory_inconsistent", "invalid_memory_value",
-    "invalid_segment_size", "cpu_cores_not_positive", "memory_overflow",
-)
-
-
-@cache
-def owners() -> dict[str, tuple[str, Advise]]:
-    """Failure kind -> (rule code, the rule's advise function)."""
-    table: dict[str, tuple[str, Advise]] = {}
-    for name in FAILURE_RULES:
-        module = import_module(f"flinklint.rules.{name}")
-        for kind in module.KINDS:
-            table[kind] = (module.RULE.code, module.advise)
-    return table
-
-
-def process_of(failure: Failure) -> str:
-    for key in failure.keys:
-        if key.startswith("jobmanager."):
-            return "jobmanager"
-    return "jobmanager" if failure.message.startswith("JobManager") else "taskmanager"
-
-
-def failure_hits(ctx: Context, kinds: tuple[str, ...]) -> Iterator[Hit]:
-    """The findings of a failure rule: one per process whose resolution fails with ``kinds``."""
-    from flinklint.rules.shared.memory import applies, models
-
-    if not applies(ctx.config):
-        return
-    from flinklint.memory.cascade import failures
-
-    for process, model in models(ctx):
-        if model.failure is None:
-            continue
-        chain = failures(ctx.config, ctx.version, process, model)
-        first_line = 0
-        for position, (failure, effective) in enumerate(chain):
-            if failure.kind == INTERNAL:
-                raise RuntimeError(f"the {process} resolver failed: {failure.message}")
-            # a later failure is judged in the configuration where the earlier ones are reset
-            config = replace(ctx.config, effective=effective) if position else ctx.config
-            _, advise = owners()[failure.kind]
-            hit = advise(failure, config, process, ctx.version)
-            if not position:
-                first_line = hit.span.line
-            elif failure.kind in kinds:
-                hit = replace(hit, message=f"{hit.message} (Flink reports this once the "
-                              f"problem on line {first_line} is fixed)")
-            if failure.kind in kinds:
-                yield hit
 
 
 def advice_for(
@@ -91,9 +25,6 @@ def advice_for(
     """The rule code, the line of the responsible key and the advice for a resolver failure.
 
     The code is empty for a ``FlinkSessionJob``, which no memory rule judges."""
-    from flinklint.rules.shared.memory import applies, is_manifest
-    from flinklint.versions import default_for
-
     process = process or process_of(failure)
     version = version or config.flink_version or default_for(config.kind)
     if not applies(config):
@@ -104,9 +35,6 @@ def advice_for(
                 f"flinklint could not resolve this {process}: {failure.message}; please report it")
     code, advise = owners()[failure.kind]
     hit = advise(failure, config, process, version)
-    if failure.kind == "no-memory-configured" and not is_manifest(config):
-        from flinklint.rules import no_memory_settings
-
-        if no_memory_settings.nothing_configured(config, version):
-            return no_memory_settings.RULE.code, hit.span.line, no_memory_settings.message(config)
+    if failure.kind == MISSING and not is_manifest(config) and nothing_configured(config, version):
+        return NO_MEMORY_SETTINGS, hit.span.line, message(config)
     return code, hit.span.line, hit.message

@@ -42,8 +42,9 @@ from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity, Span
 from flinklint.flink_config import FlinkConfig, Source
 from flinklint.memory.model import Failure
-from flinklint.rules.advice import INTERNAL, failure_hits
+from flinklint.rules.shared.failures import INTERNAL, failure_hits
 from flinklint.rules.shared.memory import PROCESSES, SPEC_KEYS, TITLE, is_manifest
+from flinklint.rules.shared.unsized import nothing_configured
 from flinklint.versions import FlinkVersion
 
 KINDS = ("no-memory-configured", INTERNAL)
@@ -76,8 +77,6 @@ def advise(failure: Failure, config: FlinkConfig, process: str, version: FlinkVe
 
 
 def check(ctx: Context) -> Iterator[Hit]:
-    from flinklint.rules.no_memory_settings import nothing_configured
-
     if not is_manifest(ctx.config) and nothing_configured(ctx.config, ctx.version, ctx):
         return
     yield from failure_hits(ctx, KINDS)

@@ -21,8 +21,7 @@ from flinklint.flink_config import Entry, FlinkConfig, Source
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
     from flinklint.engine.rule import Context
-    from flinklint.memory.model import Failure, ProcessModel
-    from flinklint.versions import FlinkVersion
+    from flinklint.memory.model import ProcessModel
 
 PROCESSES = ("taskmanager", "jobmanager")
 TITLE = {"taskmanager": "TaskManager", "jobmanager": "JobManager"}
@@ -150,12 +149,3 @@ def shown(config: FlinkConfig, key: str) -> str:
 def value_of(config: FlinkConfig, key: str) -> str:
     """The effective value of ``key`` as the user wrote it (for messages), or ``unset``."""
     return config.effective.get(key, "unset")
-
-
-def advice_for(failure: Failure, config: FlinkConfig, process: str | None = None,
-               version: FlinkVersion | None = None) -> tuple[str, int, str]:
-    """The rule code, the line of the responsible key and the plain advice for a resolver
-    failure (for ``flinklint explain``); see :mod:`flinklint.rules.advice`."""
-    from flinklint.rules.advice import advice_for as advise
-
-    return advise(failure, config, process, version)
