@@ -13,12 +13,15 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from flinklint import __version__
 from flinklint.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, use_color
 from flinklint.cli.output import write_file, write_report, write_stdout
 from flinklint.cli.request import lint, lint_request
+from flinklint.edits import encode
 from flinklint.engine.rule import Rule
 from flinklint.findings import Finding, Severity
-from flinklint.lint.file import FileResult, LintRequest
+from flinklint.lint.file import FileResult, LintRequest, settings_for
+from flinklint.report import FORMATS, ReportInput, github_step_summary, render, summary_line
 from flinklint.rules import registry
 from flinklint.settings import SettingsError
 
@@ -52,7 +55,6 @@ def _fix(args: argparse.Namespace, request: LintRequest,
          results: list[FileResult]) -> tuple[list[FileResult], int]:
     """Fix every file; print diffs (--diff) or write files; returns new results and #changed."""
     from flinklint import fix as fixing
-    from flinklint.edits import encode
 
     outcomes = [fixing.fix_file(r, request, unsafe=args.unsafe_fixes) for r in results]
     changed = [o for o in outcomes if o.changed]
@@ -74,8 +76,6 @@ def _fix(args: argparse.Namespace, request: LintRequest,
 
 def _write_stdin(outcome: Any) -> None:
     """The fixed text in the input's encoding; unfixed input byte for byte, however long."""
-    from flinklint.edits import encode
-
     result = outcome.result
     if outcome.changed or result.data is None:
         write_stdout(encode(outcome.fixed, had_bom=result.bom))
@@ -112,8 +112,6 @@ def _exit_code(
 
 
 def _outputs(args: argparse.Namespace) -> list[tuple[str, str | None]]:
-    from flinklint.report import FORMATS
-
     pairs = [(fmt, out) for fmt, out in (args.outputs or [])]
     default = os.environ.get("FLINKLINT_FORMAT") or (
         "github" if os.environ.get("GITHUB_ACTIONS") == "true"
@@ -132,8 +130,6 @@ def _isatty(stream: Any) -> bool:
 
 def _report(args: argparse.Namespace, results: list[FileResult], findings: list[Finding],
             stream: Any) -> None:
-    from flinklint.report import ReportInput, render, summary_line
-
     data = ReportInput(
         findings=findings,
         rules=_Registry(),
@@ -172,7 +168,6 @@ def _step_summary(data: Any) -> None:
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if not target:
         return
-    from flinklint.report import github_step_summary
 
     try:
         with open(target, "a", encoding="utf-8") as handle:
@@ -190,8 +185,6 @@ def _print_statistics(findings: list[Finding]) -> None:
 
 
 def _show_settings(args: argparse.Namespace) -> int:
-    from flinklint.lint.file import settings_for
-
     request = lint_request(args)
     try:
         for path in request.paths:
@@ -216,6 +209,4 @@ def _show_settings(args: argparse.Namespace) -> int:
 
 
 def _version() -> str:
-    from flinklint import __version__
-
     return __version__

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 
 from flinklint.findings import Fix, Severity, Span
+from flinklint.memory import resolve
 from flinklint.records import dataclass, field
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
@@ -67,8 +68,6 @@ class Context:
 
     @cached_property
     def _models(self) -> tuple[ProcessModel, ProcessModel]:
-        from flinklint.memory import resolve
-
         return resolve(self.config, self.version)
 
     @property

@@ -10,9 +10,13 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from flinklint.engine.run import lint
+from flinklint.engine.select import Selection
 from flinklint.findings import Finding
 from flinklint.flink_config import FlinkConfig
+from flinklint.loader import load_bytes, load_path
 from flinklint.records import dataclass, field
+from flinklint.rules.index import lint_rules
 from flinklint.settings import (
     Settings,
     find_settings_file,
@@ -84,11 +88,6 @@ def lint_file(
     path: Path, settings: Settings, request: LintRequest, data: bytes | None = None
 ) -> FileResult | None:
     """Load and lint one file; None when it is not a Flink configuration at all."""
-    from flinklint.engine.run import lint
-    from flinklint.engine.select import Selection
-    from flinklint.loader import load_bytes, load_path
-    from flinklint.rules.index import lint_rules
-
     hint: FlinkVersion | None = request.cli.get("flink_version") or settings.flink_version
     if data is None:
         configs = load_path(path, version=hint, defines=settings.define)

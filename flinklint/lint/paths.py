@@ -13,6 +13,7 @@ from pathlib import Path
 from flinklint.lint.file import FileResult, LintRequest, lint_file, settings_for
 from flinklint.lint.pool import PARALLEL_FROM, lint_jobs
 from flinklint.lint.walk import candidates
+from flinklint.loader.limits import MAX_FILE_BYTES
 from flinklint.settings import Settings
 
 
@@ -33,8 +34,6 @@ def lint_paths(request: LintRequest) -> list[FileResult]:
 
 
 def _lint_stdin(request: LintRequest) -> FileResult:
-    from flinklint.loader.limits import MAX_FILE_BYTES
-
     data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)  # more: the loader's one size finding
     path = Path(request.stdin_filename)
     settings = settings_for(Path.cwd() / path, request)

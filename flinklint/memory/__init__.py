@@ -9,12 +9,16 @@ changes a few conversions exactly as in Flink; ``standard_yaml`` says Flink read
 heap keys onto the process size, as YARN and Kubernetes deployments do (standalone scripts map
 them onto the Flink size for the TaskManager and the heap for the JobManager).
 :func:`value_types` takes the types from a loaded configuration and :func:`resolve` does it
-all. Imports are lazy, so importing this package costs nothing.
+all.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+
+from flinklint.memory.jobmanager import resolve_jobmanager
+from flinklint.memory.taskmanager import resolve_taskmanager
+from flinklint.versions import FileKind
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -23,34 +27,6 @@ if TYPE_CHECKING:
     from flinklint.versions import FlinkVersion
 
 __all__ = ["resolve", "resolve_jobmanager", "resolve_process", "resolve_taskmanager", "value_types"]
-
-
-def resolve_taskmanager(
-    effective: Mapping[str, str],
-    version: FlinkVersion,
-    types: Mapping[str, str] | None = None,
-    standard_yaml: bool | None = None,
-    *,
-    containerized: bool = False,
-) -> ProcessModel:
-    """The TaskManager as Flink's ``BashJavaUtils GET_TM_RESOURCE_PARAMS`` resolves it."""
-    from flinklint.memory.taskmanager import resolve_taskmanager as run
-
-    return run(effective, version, types, standard_yaml, containerized=containerized)
-
-
-def resolve_jobmanager(
-    effective: Mapping[str, str],
-    version: FlinkVersion,
-    types: Mapping[str, str] | None = None,
-    standard_yaml: bool | None = None,
-    *,
-    containerized: bool = False,
-) -> ProcessModel:
-    """The JobManager as Flink's ``BashJavaUtils GET_JM_RESOURCE_PARAMS`` resolves it."""
-    from flinklint.memory.jobmanager import resolve_jobmanager as run
-
-    return run(effective, version, types, standard_yaml, containerized=containerized)
 
 
 def value_types(config: FlinkConfig) -> dict[str, str]:
@@ -71,8 +47,6 @@ def resolve_process(config: FlinkConfig, version: FlinkVersion, process: str,
     legacy heap keys onto the process size. ``effective`` overrides the file's map (the rules
     use it to try a changed value); types of keys it changes are dropped.
     """
-    from flinklint.versions import FileKind
-
     values = config.effective if effective is None else effective
     types = {k: t for k, t in value_types(config).items()
              if values.get(k) == config.effective.get(k)}

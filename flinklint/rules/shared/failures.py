@@ -15,7 +15,9 @@ from functools import cache
 from importlib import import_module
 
 from flinklint.engine.rule import Hit
+from flinklint.memory.cascade import failures
 from flinklint.records import replace
+from flinklint.rules.shared.memory import applies, models
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -58,11 +60,8 @@ def process_of(failure: Failure) -> str:
 
 def failure_hits(ctx: Context, kinds: tuple[str, ...]) -> Iterator[Hit]:
     """The findings of a failure rule: one per process whose resolution fails with ``kinds``."""
-    from flinklint.rules.shared.memory import applies, models
-
     if not applies(ctx.config):
         return
-    from flinklint.memory.cascade import failures
 
     for process, model in models(ctx):
         if model.failure is None:

@@ -13,8 +13,10 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from flinklint.edits import EditError, apply_edits
 from flinklint.findings import Applicability, Edit, Fix
 from flinklint.flink_config import Entry, FlinkConfig, Source
+from flinklint.loader import load_bytes
 from flinklint.rules.shared.memory import parse
 
 
@@ -47,9 +49,6 @@ def _last_line(entry: Entry) -> int:
 def _proved(config: FlinkConfig, edits: Sequence[Edit], key: str, value: str | None,
             message: str) -> Fix | None:
     """The fix, if the edited text loads with ``key`` now ``value`` (None: gone), else None."""
-    from flinklint.edits import EditError, apply_edits
-    from flinklint.loader import load_bytes
-
     try:
         text = apply_edits(config.text, edits)
     except EditError:

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from flinklint.findings import Span
 from flinklint.flink_config import Entry, FlinkConfig, Source
+from flinklint.values.units import JavaError, parse_memory_size
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -104,8 +105,6 @@ def setting(n: int, up: bool = True) -> str:
 
 def parse(value: str) -> int | None:
     """Flink's reading of a memory size, or None when Flink would reject it."""
-    from flinklint.values.units import JavaError, parse_memory_size
-
     try:
         return parse_memory_size(value)
     except JavaError:
