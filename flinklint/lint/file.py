@@ -11,6 +11,7 @@ every staged file explicitly, and an exclude that pre-commit ignores would surpr
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
@@ -120,6 +121,13 @@ def _lint_stdin(request: LintRequest) -> FileResult:
     return result
 
 
+def keys_defined(defines: Mapping[str, str]) -> dict[str, str]:
+    """The definitions that set Flink options; the others (``NAME=VALUE``, NAME a shell variable
+    name, which no Flink option is) fill placeholders (:mod:`flinklint.launch.placeholders`)."""
+    return {key: value for key, value in defines.items()
+            if not (key.isidentifier() and key.isascii())}
+
+
 def lint_file(
     path: Path, settings: Settings, request: LintRequest, data: bytes | None = None
 ) -> FileResult | None:
@@ -130,12 +138,17 @@ def lint_file(
     from flinklint.rules.index import lint_rules
 
     hint: FlinkVersion | None = request.cli.get("flink_version") or settings.flink_version
+    defines = keys_defined(settings.define)
     if data is None:
-        configs = load_path(path, version=hint, defines=settings.define)
+        configs = load_path(path, version=hint, defines=defines)
     else:
-        configs = load_bytes(data, path, version=hint, defines=settings.define)
+        configs = load_bytes(data, path, version=hint, defines=defines)
     if configs is None:
         return None
+    if configs:
+        from flinklint.launch.deployment import prepare
+
+        configs = [prepare(c, settings.deployment, settings.define) for c in configs]
     selection = Selection(
         select=settings.select,
         ignore=settings.ignore + settings.ignored_for(path),

@@ -17,6 +17,7 @@ from collections.abc import Mapping as MappingType
 
 from flinklint.findings import Finding, Span
 from flinklint.flink_config import Entry, FlinkConfig, Source
+from flinklint.launch.placeholders import names
 from flinklint.loader import build, codes
 from flinklint.loader.manifest_config import ConfigFlattener
 from flinklint.loader.operator_values import go_value
@@ -136,6 +137,10 @@ def _memory_entries(spec: Mapping | None, flattener: ConfigFlattener,
                 codes.OPERATOR_NON_STRING_VALUE, node,
                 f"the {component} memory is not a string: the operator's CRD declares it a "
                 f"string and kubectl rejects the manifest; quote it ({target.value!r})"))
+        if names(key, target.value):  # filled at deploy time (flinklint.launch.placeholders)
+            out.append(Entry(key, target.value, target.value, flattener.span(key_node),
+                             flattener.span(node), source=Source.OPERATOR))
+            continue
         try:
             value = operator_memory(target.value)
         except ValueError as err:

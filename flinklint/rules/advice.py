@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 Advise = Callable[["Failure", "FlinkConfig", str, "FlinkVersion"], Hit]
 INTERNAL = "internal-error"
+PLACEHOLDER = "deploy-placeholder"  # flinklint.memory.PLACEHOLDER, without importing it
 
 # The rule modules that turn resolver failures into findings, in code order.
 FAILURE_RULES = (
@@ -62,8 +63,8 @@ def failure_hits(ctx: Context, kinds: tuple[str, ...]) -> Iterator[Hit]:
     from flinklint.memory.cascade import failures
 
     for process, model in models(ctx):
-        if model.failure is None:
-            continue
+        if model.failure is None or model.failure.kind == PLACEHOLDER:
+            continue  # a process sized at deploy time is not judged (FL350 says so)
         chain = failures(ctx.config, ctx.version, process, model)
         first_line = 0
         for position, (failure, effective) in enumerate(chain):
@@ -99,6 +100,8 @@ def advice_for(
     if not applies(config):
         return ("", config.base_line, "a FlinkSessionJob has no processes of its own: it runs on "
                 "the session cluster named by spec.deploymentName, which sizes them")
+    if failure.kind == PLACEHOLDER:
+        return ("", config.base_line, failure.message)
     if failure.kind == INTERNAL or failure.kind not in owners():
         return ("FL000", config.base_line,
                 f"flinklint could not resolve this {process}: {failure.message}; please report it")
