@@ -69,7 +69,7 @@ def _same(kind: str, a: str, b: str, version: FlinkVersion) -> bool:
             return float(a.strip()) == float(b.strip())
         if kind in ("bool", "enum"):
             return a.strip().lower() == b.strip().lower()
-    except (ValueError, ArithmeticError, Exception):
+    except Exception:  # a value Flink cannot read (JavaError, ValueError): not the same
         return False
     return a.strip() == b.strip()
 
@@ -77,3 +77,11 @@ def _same(kind: str, a: str, b: str, version: FlinkVersion) -> bool:
 def _mem(text: str) -> str:
     """A catalog default (``192 mb``) as Flink's parser takes it."""
     return text.replace(" ", "")
+
+
+def takes_over(config: FlinkConfig, entry: Entry, removal: Removal) -> bool:
+    """Whether a successor that reads the same values as ``removal.key`` now decides instead
+    (call only when :func:`changes_nothing` is False): Flink silently uses another value."""
+    if entry.key in unresolved(config) or removal.key in _HEAP:
+        return False
+    return successor(config, removal) is not None
