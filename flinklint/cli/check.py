@@ -81,7 +81,7 @@ def check(args: argparse.Namespace) -> int:
     findings = [f for result in results for f in result.findings]
     # with `--fix -` the fixed text goes to stdout, so the findings go to stderr
     to_stderr = bool(args.fix) and request.paths == [Path("-")]
-    _report(args, results, findings, sys.stderr if to_stderr else sys.stdout)
+    _report(args, results, findings, sys.stderr if to_stderr else sys.stdout, request.skipped)
     if args.statistics:
         _print_statistics(findings)
     return _exit_code(args, results, findings, changed)
@@ -184,7 +184,7 @@ def _isatty(stream: Any) -> bool:
 
 
 def _report(args: argparse.Namespace, results: list[FileResult], findings: list[Finding],
-            stream: Any) -> None:
+            stream: Any, skipped: int = 0) -> None:
     from flinklint.cli import use_color
     from flinklint.report import ReportInput, render, summary_line
 
@@ -192,6 +192,7 @@ def _report(args: argparse.Namespace, results: list[FileResult], findings: list[
         findings=findings,
         rules=_Registry(),
         files_checked=len(results),
+        files_skipped=skipped,
         sources={r.path: r.text for r in results},
         root=Path.cwd(),
         fix_flag_hint="--fix",

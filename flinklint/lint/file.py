@@ -47,6 +47,7 @@ class LintRequest:
     stdin_filename: str = "flink-conf.yaml"
     explain: bool = False
     jobs: int = 1
+    skipped: int = 0  # set by lint_paths: files looked at that hold no Flink configuration
 
 
 @dataclass
@@ -103,9 +104,12 @@ def lint_paths(request: LintRequest) -> list[FileResult]:
     if request.jobs != 1 and len(jobs) >= PARALLEL_FROM:
         from flinklint.lint.pool import lint_jobs
 
-        return lint_jobs(jobs, request)
-    results = (lint_file(path, settings, request) for path, settings in jobs)
-    return [result for result in results if result is not None]
+        linted = lint_jobs(jobs, request)
+    else:
+        results = (lint_file(path, settings, request) for path, settings in jobs)
+        linted = [result for result in results if result is not None]
+    request.skipped = len(jobs) - len(linted)
+    return linted
 
 
 def _lint_stdin(request: LintRequest) -> FileResult:
