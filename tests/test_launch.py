@@ -251,3 +251,12 @@ def _settings(tmp_path: Path) -> Path:
     path.parent.mkdir(exist_ok=True)
     path.write_text('[severity]\nFL008 = "error"\n')
     return path
+
+
+def test_explain_a_process_sized_at_deploy_time(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "flink-conf.yaml"
+    path.write_text(CONF)
+    assert main(["explain", "--isolated", str(path)]) == 0
+    assert "TaskManager: sized at deploy time" in capsys.readouterr().out
+    assert main(["explain", "--isolated", "-D", "TM_MEMORY=100m", str(path)]) == 1
