@@ -260,3 +260,17 @@ def test_explain_a_process_sized_at_deploy_time(tmp_path: Path,
     assert main(["explain", "--isolated", str(path)]) == 0
     assert "TaskManager: sized at deploy time" in capsys.readouterr().out
     assert main(["explain", "--isolated", "-D", "TM_MEMORY=100m", str(path)]) == 1
+
+
+def test_docker_envsubst_of_other_dollars(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    text = MEMORY + ("env.java.opts.all: -Xloggc:${FLINK_LOG_PREFIX}.gc.log\n"
+                     "s3.secret-key: ab$cd\npipeline.name: ${JOB}\n")
+    args = ("--deployment", "docker", "--select", "FL35")
+    _, found = run(tmp_path, "flink-conf.yaml", text, *args, "--flink-version", "1.18",
+                   capsys=capsys)
+    assert found == [("FL354", 3, 20, "warning"), ("FL354", 4, 16, "warning"),
+                     ("FL350", 5, 16, "info")]
+    _, found = run(tmp_path, "flink-conf.yaml", text, *args, "--flink-version", "1.19",
+                   capsys=capsys)
+    assert found == [("FL350", 5, 16, "info"), ("FL351", 5, 16, "warning")]

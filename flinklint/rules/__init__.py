@@ -45,6 +45,7 @@ def _registry() -> tuple[Rule, ...]:
         deploy_placeholder,
         deprecated_key,
         derived_network_out_of_range,
+        docker_envsubst,
         docker_no_final_newline,
         docker_rewritten_key,
         double_total_memory,
@@ -149,4 +150,5 @@ def _registry() -> tuple[Rule, ...]:
         placeholder_not_substituted.RULE,
         docker_rewritten_key.RULE,
         docker_no_final_newline.RULE,
+        docker_envsubst.RULE,
     )

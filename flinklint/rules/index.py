@@ -141,6 +141,8 @@ INDEX: tuple[Row, ...] = (
      "A key the official Docker image overwrites at every container start."),
     ("FL353", "docker-no-final-newline", "error", "docker_no_final_newline", True,
      "flink-conf.yaml ends without a line break, so the Docker image glues a line onto it."),
+    ("FL354", "docker-envsubst", "warning", "docker_envsubst", False,
+     "A `$` in a value that the Docker image (up to 1.18) replaces at every start."),
 )
 # index:end
 
