@@ -74,7 +74,6 @@ def test_flink_configuration_and_operator_memory() -> None:
         ("taskmanager.memory.process.size", Source.OPERATOR, 16, 7, False),
     ]
     assert config.base_line == 7
-    assert config.meta["legacy_heap_target"] == "process"
     assert config.meta["manifest_kind"] == "FlinkDeployment" and config.meta["name"] == "job"
     assert config.findings == ()
 

@@ -6,8 +6,8 @@ hands them to Flink, see :mod:`~.operator_values`), then, for a ``FlinkDeploymen
 the operator sets from ``spec.jobManager.resource.memory`` and
 ``spec.taskManager.resource.memory`` (``source=OPERATOR``; they override the same keys in
 ``flinkConfiguration``, see :mod:`~.quantity`). ``spec.flinkVersion`` (``v1_20``) fixes the
-target version. In a container the legacy heap keys (``taskmanager.heap.size`` & co.) map to the
-*process* size, not the Flink size as in a standalone cluster: ``meta["legacy_heap_target"]``.
+target version. How the legacy heap keys (``taskmanager.heap.size`` & co.) map in the operator's
+pods is the deployment's business (:mod:`flinklint.launch.deployment`).
 A ``FlinkSessionJob`` has no memory of its own; its options are job options only.
 """
 
@@ -115,8 +115,7 @@ def _document(root: Mapping, number: int, text: str, path: str, index: LineIndex
         entries += _memory_entries(spec, flattener, findings)
     anchor = key_of(spec, "flinkConfiguration") or key_of(root, "spec")
     base_line = index.position(anchor.start)[0] if anchor is not None else 1
-    meta = {"manifest_kind": kind, "name": _text(child(_mapping(child(root, "metadata")), "name")),
-            "legacy_heap_target": "process"}
+    meta = {"manifest_kind": kind, "name": _text(child(_mapping(child(root, "metadata")), "name"))}
     return build.config(path, FileKind.MANIFEST, text, entries, findings, defines,
                         flink_version=_version(child(spec, "flinkVersion")), document=number,
                         base_line=base_line, meta=meta)
