@@ -45,6 +45,8 @@ from flinklint.versions import FileKind
 APPENDED = (("jobmanager.rpc.address", "<host>"), ("blob.server.port", "6124"),
             ("query.server.port", "6125"))
 
+_REWRITTEN = dict(APPENDED)  # a last line of one of these keys is rewritten before the append
+
 
 def appended(text: str) -> str | None:
     """The first line the entrypoint appends: a key no line starts with (``grep "^key:"``)."""
@@ -72,7 +74,8 @@ def check(ctx: Context) -> Iterator[Hit]:
     yield Hit(entry.value_span or entry.key_span, (
         f"the file does not end with a line break, and the official Docker image of Flink "
         f"{ctx.version} appends `{added}` to it at every container start: Flink then reads "
-        f"`{entry.key}` as `{entry.value}{added}` and the appended setting is lost"), fix)
+        f"`{entry.key}` as `{_REWRITTEN.get(entry.key, entry.value)}{added}` and the appended "
+        f"setting is lost"), fix)
 
 
 RULE = Rule(
