@@ -22,6 +22,8 @@ from functools import cache
 from pathlib import Path
 
 from flinklint.findings import Severity
+from flinklint.launch.deployment import CHOICES as DEPLOYMENTS
+from flinklint.launch.deployment import Deployment
 from flinklint.records import dataclass, field, replace
 from flinklint.versions import FlinkVersion, VersionError, parse_version
 
@@ -39,6 +41,7 @@ SCHEMA: dict[str, Any] = {
     "additionalProperties": False,
     "properties": {
         "flink-version": {"type": "string"},
+        "deployment": {"enum": list(DEPLOYMENTS)},
         "select": _CODES,
         "ignore": _CODES,
         "extend-select": _CODES,
@@ -65,6 +68,7 @@ class Settings:
     """Effective settings for one linted file."""
 
     flink_version: FlinkVersion | None = None
+    deployment: Deployment | None = None  # None: standalone, or operator for a manifest
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
@@ -248,6 +252,7 @@ def from_mapping(
             raise SettingsError(f"{where}: flink-version: {err}") from None
     return Settings(
         flink_version=version,
+        deployment=Deployment(data["deployment"]) if "deployment" in data else None,
         select=tuple(data.get("select", ("ALL",))),
         ignore=tuple(data.get("ignore", ())),
         extend_select=tuple(data.get("extend-select", ())),
@@ -274,6 +279,8 @@ def override(base: Settings, cli: Mapping[str, Any]) -> Settings:
     changes: dict[str, Any] = {}
     if cli.get("flink_version") is not None:
         changes["flink_version"] = cli["flink_version"]
+    if cli.get("deployment") is not None:
+        changes["deployment"] = Deployment(cli["deployment"])
     if cli.get("select"):
         changes["select"] = tuple(cli["select"])
     if cli.get("ignore"):

@@ -4,8 +4,8 @@ import inside a function is listed with the reason it is there.
 The pipeline reads from the folder names, top to bottom (``|`` separates siblings, which must not
 import each other)::
 
-    cli -> fix -> lint -> rules -> rules.shared -> report | migration -> engine
-        -> launch -> memory | loader -> catalog -> values -> settings
+    cli -> fix -> lint -> rules -> rules.shared -> report | migration -> engine -> settings
+        -> memory | loader -> launch -> catalog -> values
         -> edits | flink_config -> findings | versions -> records -> flinklint
 
 A module may import modules of its own unit and of any unit below it. Imports that only type
@@ -33,11 +33,11 @@ LAYERS: list[set[str]] = [
     {"rules.shared"},
     {"report", "migration"},
     {"engine"},
-    {"launch"},
+    {"settings"},
     {"memory", "loader"},
+    {"launch"},
     {"catalog"},
     {"values"},
-    {"settings"},
     {"edits", "flink_config"},
     {"findings", "versions"},
     {"records"},
@@ -64,11 +64,16 @@ LAZY: dict[str, tuple[set[str], str]] = {
     }, "rule and schema are two commands in one module: each loads what it prints"),
     "flinklint.catalog": ({"flinklint.catalog.closest", "flinklint.values.convert"},
                           "did-you-mean and value checks only for unknown keys and typed values"),
+    "flinklint.launch.placeholders": ({"flinklint.values.quantity"},
+                                      "decimal, only for a filled manifest memory quantity"),
+    "flinklint.loader.quoted": ({"flinklint.catalog"}, "the option catalog, for quoted values"),
     "flinklint.loader.api": ({
-        "flinklint.loader.legacy", "flinklint.loader.manifest", "flinklint.loader.yaml_file",
-    }, "one reader per file kind: a flink-conf.yaml run never loads the YAML readers"),
+        "flinklint.loader.conf_dir", "flinklint.loader.legacy", "flinklint.loader.manifest",
+        "flinklint.loader.yaml_file",
+    }, "one reader per file kind: a flink-conf.yaml run never loads the YAML readers; the conf/"
+       " directory is looked at only for a config.yaml nothing else marks as Flink's"),
     "flinklint.loader.operator_values": ({"flinklint.values.units"}, "memory quantities only"),
-    "flinklint.loader.quantity": ({"flinklint.values.javanum", "flinklint.values.units"},
+    "flinklint.values.quantity": ({"flinklint.values.javanum", "flinklint.values.units"},
                                   "fractional quantities only"),
     "flinklint.loader.yaml_parse": ({"flinklint.loader.yaml_scanner"},
                                     "ruamel.yaml only for YAML the quick reader declines"),

@@ -8,7 +8,7 @@ import pytest
 
 from flinklint.flink_config import FlinkConfig, Source, ValueType
 from flinklint.loader import load_text
-from flinklint.loader.quantity import operator_memory
+from flinklint.values.quantity import operator_memory
 from flinklint.versions import FileKind, FlinkVersion
 
 HEAD = "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata:\n  name: job\n"
@@ -74,7 +74,6 @@ def test_flink_configuration_and_operator_memory() -> None:
         ("taskmanager.memory.process.size", Source.OPERATOR, 16, 7, False),
     ]
     assert config.base_line == 7
-    assert config.meta["legacy_heap_target"] == "process"
     assert config.meta["manifest_kind"] == "FlinkDeployment" and config.meta["name"] == "job"
     assert config.findings == ()
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from flinklint import __version__
 from flinklint.cli.common import UsageError
+from flinklint.launch.deployment import CHOICES as DEPLOYMENTS
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -93,9 +94,13 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--flink-version", type=_version_arg, metavar="X.Y[.Z]",
                         help="target Flink version, 1.15 to 2.3 (default: from the manifest or "
                              "settings, else 1.20 for flink-conf.yaml and 2.3 for config.yaml)")
+    parser.add_argument("--deployment", choices=DEPLOYMENTS,
+                        help="how the files are deployed (default: standalone; a manifest is "
+                             "always operator)")
     parser.add_argument("-D", "--define", action="append", type=_define_arg, default=[],
                         metavar="KEY=VALUE",
-                        help="a value supplied at deploy time (like Flink's -D dynamic properties)")
+                        help="a value supplied at deploy time: KEY=VALUE sets a Flink option (like "
+                             "Flink's -D), NAME=VALUE fills the placeholders ${NAME} and $NAME")
     parser.add_argument("--config", metavar="PATH", type=Path,
                         help="use this settings file (.flinklint.toml or pyproject.toml)")
     parser.add_argument("--isolated", action="store_true", help="ignore all settings files")

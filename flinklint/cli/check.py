@@ -45,7 +45,7 @@ def check(args: argparse.Namespace) -> int:
     findings = [f for result in results for f in result.findings]
     # with `--fix -` the fixed text goes to stdout, so the findings go to stderr
     to_stderr = bool(args.fix) and request.paths == [Path("-")]
-    _report(args, results, findings, sys.stderr if to_stderr else sys.stdout)
+    _report(args, results, findings, sys.stderr if to_stderr else sys.stdout, request.skipped)
     if args.statistics:
         _print_statistics(findings)
     return _exit_code(args, results, findings, changed)
@@ -129,11 +129,12 @@ def _isatty(stream: Any) -> bool:
 
 
 def _report(args: argparse.Namespace, results: list[FileResult], findings: list[Finding],
-            stream: Any) -> None:
+            stream: Any, skipped: int = 0) -> None:
     data = ReportInput(
         findings=findings,
         rules=_Registry(),
         files_checked=len(results),
+        files_skipped=skipped,
         sources={r.path: r.text for r in results},
         root=Path.cwd(),
         fix_flag_hint="--fix",
@@ -193,6 +194,7 @@ def _show_settings(args: argparse.Namespace) -> int:
                 "file": str(path),
                 "settings-file": str(settings.source) if settings.source else None,
                 "flink-version": str(settings.flink_version) if settings.flink_version else None,
+                "deployment": settings.deployment.value if settings.deployment else None,
                 "select": list(settings.select),
                 "extend-select": list(settings.extend_select),
                 "ignore": list(settings.ignore),

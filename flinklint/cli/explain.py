@@ -64,7 +64,7 @@ def _unreadable(result: FileResult) -> str | None:
 
 
 def explain_paths(args: argparse.Namespace, results: list[FileResult]) -> int:
-    from flinklint.memory import resolve
+    from flinklint.memory import PLACEHOLDER, resolve
 
     if not results:
         print("flinklint: no Flink configuration found in the given paths", file=sys.stderr)
@@ -80,7 +80,9 @@ def explain_paths(args: argparse.Namespace, results: list[FileResult]) -> int:
             continue
         for config, version in zip(result.configs, result.versions, strict=True):
             tm, jm = resolve(config, version)
-            if (not tm.ok or not jm.ok) and status == EXIT_OK:
+            refused = [m for m in (tm, jm)
+                       if m.failure is not None and m.failure.kind != PLACEHOLDER]
+            if refused and status == EXIT_OK:  # a placeholder is not Flink refusing to start
                 status = EXIT_REFUSED
             advise = _advisor(config, version)
             if args.format == "json":

@@ -25,6 +25,7 @@ def lint_request(args: argparse.Namespace) -> LintRequest:
     """The lint request of a command's arguments; unknown rule selectors are usage errors."""
     cli: dict[str, Any] = {
         "flink_version": args.flink_version,
+        "deployment": getattr(args, "deployment", None),
         "define": dict(args.define),
     }
     for name in ("select", "ignore", "extend_select"):

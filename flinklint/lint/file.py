@@ -7,6 +7,7 @@ for the file kind (1.20 for ``flink-conf.yaml``, 2.3 otherwise).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from flinklint.engine.run import lint
 from flinklint.engine.select import Selection
 from flinklint.findings import Finding
 from flinklint.flink_config import FlinkConfig
+from flinklint.launch.deployment import prepare
 from flinklint.loader import load_bytes, load_path
 from flinklint.records import dataclass, field
 from flinklint.rules.index import lint_rules
@@ -43,6 +45,7 @@ class LintRequest:
     stdin_filename: str = "flink-conf.yaml"
     explain: bool = False
     jobs: int = 1
+    skipped: int = 0  # set by lint_paths: files looked at that hold no Flink configuration
 
 
 @dataclass
@@ -84,17 +87,27 @@ def target_version(config: FlinkConfig, settings: Settings, cli: dict[str, Any])
     return explicit or config.flink_version or settings.flink_version or default_for(config.kind)
 
 
+def keys_defined(defines: Mapping[str, str]) -> dict[str, str]:
+    """The definitions that set Flink options; the others (``NAME=VALUE``, NAME a shell variable
+    name, which no Flink option is) fill placeholders (:mod:`flinklint.launch.placeholders`)."""
+    return {key: value for key, value in defines.items()
+            if not (key.isidentifier() and key.isascii())}
+
+
 def lint_file(
     path: Path, settings: Settings, request: LintRequest, data: bytes | None = None
 ) -> FileResult | None:
     """Load and lint one file; None when it is not a Flink configuration at all."""
     hint: FlinkVersion | None = request.cli.get("flink_version") or settings.flink_version
+    defines = keys_defined(settings.define)
     if data is None:
-        configs = load_path(path, version=hint, defines=settings.define)
+        configs = load_path(path, version=hint, defines=defines)
     else:
-        configs = load_bytes(data, path, version=hint, defines=settings.define)
+        configs = load_bytes(data, path, version=hint, defines=defines)
     if configs is None:
         return None
+    if configs:
+        configs = [prepare(c, settings.deployment, settings.define) for c in configs]
     selection = Selection(
         select=settings.select,
         ignore=settings.ignore + settings.ignored_for(path),

@@ -28,9 +28,12 @@ def lint_paths(request: LintRequest) -> list[FileResult]:
         if not settings.excludes(candidate.path):
             jobs.append((candidate.path, settings))
     if request.jobs != 1 and len(jobs) >= PARALLEL_FROM:
-        return lint_jobs(jobs, request)
-    results = (lint_file(path, settings, request) for path, settings in jobs)
-    return [result for result in results if result is not None]
+        linted = lint_jobs(jobs, request)
+    else:
+        results = (lint_file(path, settings, request) for path, settings in jobs)
+        linted = [result for result in results if result is not None]
+    request.skipped = len(jobs) - len(linted)
+    return linted
 
 
 def _lint_stdin(request: LintRequest) -> FileResult:

@@ -18,7 +18,7 @@ from flinklint.findings import Finding, Span
 from flinklint.flink_config import Entry, FlinkConfig
 from flinklint.loader import build, codes, limits
 from flinklint.loader.reading import reading_findings
-from flinklint.loader.sniff import LEGACY_NAME, sniff
+from flinklint.loader.sniff import LEGACY_NAME, YAML_NAME, sniff
 from flinklint.loader.text import Decoded, LineIndex, decode
 from flinklint.versions import FileKind, FlinkVersion
 
@@ -39,6 +39,10 @@ def load_path(
             str(path), Span.point(1), f"cannot read the file: {err.strerror or err}")
         return [build.config(str(path), FileKind.LEGACY, "", [], [finding], {}, lintable=False)]
     kind = sniff(path, data)
+    if kind is None and path.name == YAML_NAME:
+        from flinklint.loader.conf_dir import in_flink_conf_dir
+
+        kind = FileKind.YAML if in_flink_conf_dir(path, data) else None
     if kind is None:
         return None
     if len(data) > limits.MAX_FILE_BYTES:

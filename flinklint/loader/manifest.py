@@ -6,8 +6,8 @@ hands them to Flink, see :mod:`~.operator_values`), then, for a ``FlinkDeploymen
 the operator sets from ``spec.jobManager.resource.memory`` and
 ``spec.taskManager.resource.memory`` (``source=OPERATOR``; they override the same keys in
 ``flinkConfiguration``, see :mod:`~.quantity`). ``spec.flinkVersion`` (``v1_20``) fixes the
-target version. In a container the legacy heap keys (``taskmanager.heap.size`` & co.) map to the
-*process* size, not the Flink size as in a standalone cluster: ``meta["legacy_heap_target"]``.
+target version. How the legacy heap keys (``taskmanager.heap.size`` & co.) map in the operator's
+pods is the deployment's business (:mod:`flinklint.launch.deployment`).
 A ``FlinkSessionJob`` has no memory of its own; its options are job options only.
 """
 
@@ -17,10 +17,10 @@ from collections.abc import Mapping as MappingType
 
 from flinklint.findings import Finding, Span
 from flinklint.flink_config import Entry, FlinkConfig, Source
+from flinklint.launch.placeholders import names
 from flinklint.loader import build, codes
 from flinklint.loader.manifest_config import ConfigFlattener
 from flinklint.loader.operator_values import go_value
-from flinklint.loader.quantity import operator_memory
 from flinklint.loader.text import LineIndex
 from flinklint.loader.yaml_nodes import (
     Mapping,
@@ -31,6 +31,7 @@ from flinklint.loader.yaml_nodes import (
     deref,
 )
 from flinklint.loader.yaml_parse import documents
+from flinklint.values.quantity import operator_memory
 from flinklint.versions import FileKind, FlinkVersion, VersionError, parse_version
 
 KINDS = ("FlinkDeployment", "FlinkSessionJob")
@@ -114,8 +115,7 @@ def _document(root: Mapping, number: int, text: str, path: str, index: LineIndex
         entries += _memory_entries(spec, flattener, findings)
     anchor = key_of(spec, "flinkConfiguration") or key_of(root, "spec")
     base_line = index.position(anchor.start)[0] if anchor is not None else 1
-    meta = {"manifest_kind": kind, "name": _text(child(_mapping(child(root, "metadata")), "name")),
-            "legacy_heap_target": "process"}
+    meta = {"manifest_kind": kind, "name": _text(child(_mapping(child(root, "metadata")), "name"))}
     return build.config(path, FileKind.MANIFEST, text, entries, findings, defines,
                         flink_version=_version(child(spec, "flinkVersion")), document=number,
                         base_line=base_line, meta=meta)
@@ -136,6 +136,10 @@ def _memory_entries(spec: Mapping | None, flattener: ConfigFlattener,
                 codes.OPERATOR_NON_STRING_VALUE, node,
                 f"the {component} memory is not a string: the operator's CRD declares it a "
                 f"string and kubectl rejects the manifest; quote it ({target.value!r})"))
+        if names(key, target.value):  # filled at deploy time (flinklint.launch.placeholders)
+            out.append(Entry(key, target.value, target.value, flattener.span(key_node),
+                             flattener.span(node), source=Source.OPERATOR))
+            continue
         try:
             value = operator_memory(target.value)
         except ValueError as err:

@@ -92,6 +92,7 @@ class ReportInput:
     findings: Sequence[Finding]
     rules: Mapping[str, Rule] = field(default_factory=dict)
     files_checked: int = 0
+    files_skipped: int = 0  # looked at, but not a Flink configuration
     sources: Mapping[str, str] = field(default_factory=dict)
     root: Path = field(default_factory=Path)
     fix_flag_hint: str = "--fix"

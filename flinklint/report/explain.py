@@ -202,6 +202,9 @@ def _section(
     process: str, title: str, model: ProcessModel, tree: tuple[Any, ...], style: _Style,
     advise: Advisor | None,
 ) -> list[str]:  # fmt: skip
+    if model.failure is not None and model.failure.kind == "deploy-placeholder":
+        return [style.paint(f"{title}: sized at deploy time", _BOLD),
+                f"  {model.failure.message}"]
     if model.failure is not None:
         advice = _advice(process, model, advise)
         at = f" (line {advice.line})" if advice.line else ""

@@ -28,6 +28,7 @@ class Example:
     text: str
     flink_version: str | None
     defines: tuple[tuple[str, str], ...] = ()
+    deployment: str | None = None  # ``deployment=docker``
 
     @property
     def should_fire(self) -> bool:
@@ -47,9 +48,13 @@ def examples(rule: Rule) -> list[Example]:
             defines = tuple(
                 tuple(d.split(":", 1)) for d in options.get("define", "").split(",") if ":" in d
             )
-            found.append(Example(title, filename, match.group("body"),
+            body = match.group("body")
+            if options.get("final-newline") == "no":  # a file that ends without a line break
+                body = body.removesuffix("\n")
+            found.append(Example(title, filename, body,
                                  options.get("flink-version"),
-                                 tuple((k, v) for k, v in defines)))
+                                 tuple((k, v) for k, v in defines),
+                                 options.get("deployment")))
     return found
 
 

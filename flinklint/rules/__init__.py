@@ -3,7 +3,7 @@
 Each module is one rule, named by its slug; its docstring is the rule's documentation and its
 ``RULE`` value its identity. Add a rule by importing its module in :func:`_registry`, listing
 its ``RULE`` in code order, and running ``python tools/gen_rule_index.py``. Codes: FL0xx file
-and parser, FL1xx keys and values, FL2xx memory model, FL3xx version and migration.
+and parser, FL1xx keys and values, FL2xx memory model, FL3xx how Flink is launched.
 
 ``RULES`` is built on first use (a module ``__getattr__``), so importing this package or one
 rule module does not import every rule. A lint run does not use ``RULES`` at all: it selects
@@ -42,8 +42,12 @@ def _registry() -> tuple[Rule, ...]:
         components_exceed_flink_memory,
         config_yaml_shadowed,
         cpu_cores_not_positive,
+        deploy_placeholder,
         deprecated_key,
         derived_network_out_of_range,
+        docker_envsubst,
+        docker_no_final_newline,
+        docker_rewritten_key,
         double_total_memory,
         duplicate_key,
         file_not_read,
@@ -76,6 +80,7 @@ def _registry() -> tuple[Rule, ...]:
         operator_memory_conversion,
         operator_non_string_value,
         overhead_out_of_range,
+        placeholder_not_substituted,
         process_memory_missing,
         process_memory_too_small,
         removed_key,
@@ -141,4 +146,9 @@ def _registry() -> tuple[Rule, ...]:
         network_fraction_ignored.RULE,
         jobmanager_heap_too_small.RULE,
         task_heap_too_small.RULE,
+        deploy_placeholder.RULE,
+        placeholder_not_substituted.RULE,
+        docker_rewritten_key.RULE,
+        docker_no_final_newline.RULE,
+        docker_envsubst.RULE,
     )

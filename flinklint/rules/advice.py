@@ -4,7 +4,7 @@ and message as the finding ``check`` reports for it (see :mod:`flinklint.rules.s
 
 from __future__ import annotations
 
-from flinklint.rules.shared.failures import INTERNAL, owners, process_of
+from flinklint.rules.shared.failures import INTERNAL, PLACEHOLDER, owners, process_of
 from flinklint.rules.shared.memory import applies, is_manifest
 from flinklint.rules.shared.unsized import MISSING, NO_MEMORY_SETTINGS, message, nothing_configured
 from flinklint.versions import default_for
@@ -30,6 +30,10 @@ def advice_for(
     if not applies(config):
         return ("", config.base_line, "a FlinkSessionJob has no processes of its own: it runs on "
                 "the session cluster named by spec.deploymentName, which sizes them")
+    if failure.kind == PLACEHOLDER:
+        return ("", config.base_line, failure.message)
+    if failure.kind == PLACEHOLDER:
+        return ("", config.base_line, failure.message)
     if failure.kind == INTERNAL or failure.kind not in owners():
         return ("FL000", config.base_line,
                 f"flinklint could not resolve this {process}: {failure.message}; please report it")

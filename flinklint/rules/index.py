@@ -133,6 +133,16 @@ INDEX: tuple[Row, ...] = (
      "The JobManager's JVM heap is below Flink's recommended minimum of 128mb."),
     ("FL220", "task-heap-too-small", "warning", "task_heap_too_small", False,
      "The managed and network memory leave the TaskManager almost no task heap."),
+    ("FL350", "deploy-placeholder", "info", "deploy_placeholder", False,
+     "A value is a deploy-time placeholder, so flinklint does not judge it."),
+    ("FL351", "placeholder-not-substituted", "warning", "placeholder_not_substituted", False,
+     "A placeholder that the Docker image (1.19 and later) no longer fills."),
+    ("FL352", "docker-rewritten-key", "warning", "docker_rewritten_key", False,
+     "A key the official Docker image overwrites at every container start."),
+    ("FL353", "docker-no-final-newline", "error", "docker_no_final_newline", True,
+     "flink-conf.yaml ends without a line break, so the Docker image glues a line onto it."),
+    ("FL354", "docker-envsubst", "warning", "docker_envsubst", False,
+     "A `$` in a value that the Docker image (up to 1.18) replaces at every start."),
 )
 # index:end
 

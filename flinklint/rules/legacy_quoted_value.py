@@ -1,7 +1,10 @@
 """Quotes around a flink-conf.yaml value are kept as part of it.
 
 ## What it does
-Reports values of a `flink-conf.yaml` that start with a quote (`"4g"`, `'true'`).
+Reports values of a `flink-conf.yaml` that start with a quote (`"4g"`, `'true'`). The value of
+a key that no Flink version flinklint knows (a plugin's or a connector's, or a typo, which
+FL101 reports) is a warning instead of an error: whether the quotes matter depends on what
+reads it.
 
 ## Why is this bad?
 Flink's legacy parser does not know YAML quoting: it keeps the quotes as characters of the

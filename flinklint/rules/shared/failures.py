@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 Advise = Callable[["Failure", "FlinkConfig", str, "FlinkVersion"], Hit]
 INTERNAL = "internal-error"
+PLACEHOLDER = "deploy-placeholder"  # flinklint.memory.PLACEHOLDER, without importing it
 
 # The rule modules that turn resolver failures into findings, in code order. They are named,
 # not imported: each imports this module for its check, and :func:`owners` imports them on
@@ -64,8 +65,8 @@ def failure_hits(ctx: Context, kinds: tuple[str, ...]) -> Iterator[Hit]:
         return
 
     for process, model in models(ctx):
-        if model.failure is None:
-            continue
+        if model.failure is None or model.failure.kind == PLACEHOLDER:
+            continue  # a process sized at deploy time is not judged (FL350 says so)
         chain = failures(ctx.config, ctx.version, process, model)
         first_line = 0
         for position, (failure, effective) in enumerate(chain):
