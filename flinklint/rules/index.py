@@ -133,6 +133,16 @@ INDEX: tuple[Row, ...] = (
      "The JobManager's JVM heap is below Flink's recommended minimum of 128mb."),
     ("FL220", "task-heap-too-small", "warning", "task_heap_too_small", False,
      "The managed and network memory leave the TaskManager almost no task heap."),
+    ("FL401", "managed-memory-unused", "warning", "managed_memory_unused", True,
+     "Managed memory that a streaming job on the heap state backend leaves unused."),
+    ("FL402", "rocksdb-memory-unbounded", "warning", "rocksdb_memory_unbounded", True,
+     "RocksDB's memory is unbounded in a container that is killed when it grows too large."),
+    ("FL403", "rocksdb-without-managed-memory", "warning", "rocksdb_without_managed_memory", True,
+     "RocksDB takes its memory from managed memory, but the TaskManager has none."),
+    ("FL404", "rocksdb-no-managed-weight", "warning", "rocksdb_no_managed_weight", True,
+     "The managed-memory consumer weights give RocksDB no share, so its tasks fail."),
+    ("FL405", "rocksdb-fixed-memory-too-large", "warning", "rocksdb_fixed_memory_too_large", False,
+     "RocksDB's fixed memory per slot exceeds the managed memory it leaves unused."),
 )
 # index:end
 

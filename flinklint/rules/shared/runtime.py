@@ -1,0 +1,344 @@
+"""What the run-time memory rules (``FL4xx``) share: one fact of Flink's memory guides each.
+
+Each ``FL4xx`` rule reports one :class:`Note` of :func:`notes`, and ``flinklint explain`` prints
+the same notes beside the TaskManager's layout, so the two never disagree. A note is built only
+from what the configuration says exactly: the resolved TaskManager (sizes come from the
+resolver, :attr:`Context.taskmanager`) and Flink's reading of the run-time options
+(:mod:`flinklint.memory.runtime`). Anything that depends on the job itself (a state backend set
+in code, SQL window operators, PyFlink) is named in the message, never guessed.
+
+Whether the TaskManager runs in a container (Kubernetes, YARN: the container is killed when the
+process outgrows its size) is known from a manifest (the Kubernetes operator),
+``execution.target`` (``kubernetes-*``, ``yarn-*``) or flinklint's ``deployment`` setting when
+one is given (``standalone`` or a container platform); otherwise it is unknown and the notes
+about containers stay silent.
+"""
+
+from __future__ import annotations
+
+from flinklint.memory import runtime as rt
+from flinklint.records import dataclass
+from flinklint.rules.shared.memory import applies, is_manifest, size
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+    from flinklint.engine.rule import Context
+    from flinklint.findings import Fix
+    from flinklint.flink_config import Entry, FlinkConfig
+    from flinklint.memory.model import ProcessModel
+
+MANAGED_SIZE = "taskmanager.memory.managed.size"
+MANAGED_FRACTION = "taskmanager.memory.managed.fraction"
+LEGACY_MANAGED = "taskmanager.memory.size"
+SLOTS = "taskmanager.numberOfTaskSlots"
+CONTAINER_TARGETS = ("kubernetes-session", "kubernetes-application", "yarn-session",
+                     "yarn-per-job", "yarn-application")
+MEMORY_TUNING = "https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/memory/mem_tuning/"
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """One run-time fact: the rule's code, the keys to point at (most responsible first) and
+    the message."""
+
+    code: str
+    keys: tuple[str, ...]
+    message: str
+
+
+def containerized(ctx: Context) -> bool | None:
+    """True in a container (manifest, ``execution.target``, the ``deployment`` setting), False
+    for a standalone deployment, None when the configuration does not say."""
+    setting = ctx.options.get("deployment")
+    if isinstance(setting, str) and setting:
+        return setting.lower() != "standalone"
+    if is_manifest(ctx.config):
+        return True
+    target = ctx.config.effective.get("execution.target")
+    if target is None:
+        return None
+    return target.lower() in CONTAINER_TARGETS or None
+
+
+def _taskmanager(ctx: Context) -> ProcessModel | None:
+    if not applies(ctx.config):
+        return None
+    model = ctx.taskmanager
+    return model if model.ok and "managed" in model.components else None
+
+
+def _where(ctx: Context, key: str) -> str:
+    """``state.backend.type: hashmap`` as the file says it."""
+    return f"{key}: {ctx.config.effective[key]}"
+
+
+def _rocksdb(ctx: Context) -> tuple[rt.Backend, rt.RocksDBMemory] | None:
+    backend = rt.state_backend(ctx.config.effective, ctx.version)
+    if backend is None or backend.kind != rt.ROCKSDB:
+        return None
+    memory = rt.rocksdb_memory(ctx.config.effective, ctx.version)
+    return (backend, memory) if memory is not None else None
+
+
+# -- FL401 ------------------------------------------------------------------------------------
+
+
+def managed_keys(effective: Mapping[str, str]) -> tuple[str, ...]:
+    """The keys that set managed memory, most responsible first."""
+    return tuple(k for k in (MANAGED_SIZE, LEGACY_MANAGED, MANAGED_FRACTION) if k in effective)
+
+
+def unused_managed(ctx: Context) -> Note | None:
+    """The heap backend in a streaming job leaves managed memory to no one (mem_tuning)."""
+    model = _taskmanager(ctx)
+    effective = ctx.config.effective
+    backend = rt.state_backend(effective, ctx.version)
+    if model is None or backend is None or backend.kind != rt.HEAP:
+        return None
+    managed = model.size("managed")
+    if managed == 0 or rt.runtime_mode(effective) != "STREAMING":
+        return None
+    if rt.python_uses_managed_memory(effective):
+        return None
+    weights = rt.consumer_weights(effective, ctx.version)
+    if weights is None or (_weights_configured(effective) and weights.get(rt.PYTHON, 0) > 0):
+        return None
+    gain = zero_managed_gain(ctx, model)
+    alias = "" if backend.value.lower() == rt.HEAP else " (Flink's heap backend)"
+    message = (
+        f"{_where(ctx, backend.key)}{alias} keeps state on the JVM heap and does not use managed "
+        f"memory, and the job runs in STREAMING mode: the TaskManager's {size(managed)} of "
+        f"managed memory is reserved for nothing (unless jobs run PyFlink or SQL window "
+        f"aggregations, Top-N or deduplication, which use it). Flink's memory tuning guide: "
+        f"set managed memory to zero{gain}"
+    )
+    return Note("FL401", (*managed_keys(effective), backend.key), message)
+
+
+def _weights_configured(effective: Mapping[str, str]) -> bool:
+    prefix = rt.WEIGHTS_KEY + "."
+    return any(k == rt.WEIGHTS_KEY or k.startswith(prefix) for k in effective)
+
+
+def zero_managed(effective: Mapping[str, str]) -> dict[str, str]:
+    """The effective configuration with managed memory set to zero the way the fix does it:
+    the key that sets it now says 0 (a fraction becomes 0), or ``managed.size: 0`` is added."""
+    changed = dict(effective)
+    keys = managed_keys(effective)
+    changed[keys[0] if keys else MANAGED_SIZE] = "0"
+    return changed
+
+
+def zero_managed_gain(ctx: Context, model: ProcessModel) -> str:
+    """``; the task heap grows by 1.2gb`` from the resolver run on the changed configuration."""
+    from flinklint.memory import resolve_process
+
+    after = resolve_process(ctx.config, ctx.version, "taskmanager",
+                            zero_managed(ctx.config.effective))
+    if not after.ok:
+        return ""
+    parts = []
+    for name, label in (("task_heap", "the task heap"), ("network", "network memory")):
+        grown = after.size(name) - model.size(name)
+        if grown > 0:
+            parts.append(f"{label} grows by {size(grown)}")
+    shrunk = model.size("total_process") - after.size("total_process")
+    if shrunk > 0:
+        parts.append(f"the process shrinks by {size(shrunk)}")
+    return "; with it " + " and ".join(parts) if parts else ""
+
+
+# -- FL402 ------------------------------------------------------------------------------------
+
+
+def unbounded_rocksdb(ctx: Context) -> Note | None:
+    """RocksDB with no memory bound in a container (mem_tuning, large_state_tuning)."""
+    model = _taskmanager(ctx)
+    found = _rocksdb(ctx)
+    if model is None or found is None or rt.rocksdb_bound(found[1]) is not None:
+        return None
+    if not containerized(ctx):
+        return None
+    per_tm = " or fixed-per-tm" if ctx.version.at_least(1, 17) else ""
+    message = (
+        f"RocksDB's native memory has no bound: {rt.ROCKSDB_MANAGED} is false and no "
+        f"fixed-per-slot{per_tm} size is set, so every state of every task allocates its own "
+        f"write buffers and block cache (the large-state tuning guide's rule of thumb: about "
+        f"140mb x states x slots) outside Flink's memory budget; the container is killed when "
+        f"the TaskManager outgrows its {size(model.size('total_process'))} process size"
+    )
+    return Note("FL402", (rt.ROCKSDB_MANAGED, found[0].key), message)
+
+
+# -- FL403 ------------------------------------------------------------------------------------
+
+
+def rocksdb_without_managed(ctx: Context) -> Note | None:
+    """RocksDB bounded by managed memory while the TaskManager has none."""
+    model = _taskmanager(ctx)
+    found = _rocksdb(ctx)
+    if model is None or found is None or rt.rocksdb_bound(found[1]) != "managed":
+        return None
+    if model.size("managed") != 0:
+        return None
+    keys = managed_keys(ctx.config.effective)
+    why = f" ({_where(ctx, keys[0])})" if keys else ""
+    message = (
+        f"RocksDB takes its memory from managed memory ({rt.ROCKSDB_MANAGED} is true), but "
+        f"the TaskManager has none{why}: Flink gives RocksDB a 0-byte block cache and write "
+        f"buffer manager, which RocksDB reads as no limit, so nothing is cached and write "
+        f"buffers grow per state outside Flink's memory budget; give the TaskManager managed "
+        f"memory"
+    )
+    return Note("FL403", (*keys, found[0].key), message)
+
+
+# -- FL404 ------------------------------------------------------------------------------------
+
+
+def rocksdb_weight_zero(ctx: Context) -> Note | None:
+    """RocksDB bounded by managed memory while the consumer weights give it no share."""
+    model = _taskmanager(ctx)
+    found = _rocksdb(ctx)
+    effective = ctx.config.effective
+    if model is None or found is None or rt.rocksdb_bound(found[1]) != "managed":
+        return None
+    if not _weights_configured(effective):
+        return None
+    weights = rt.consumer_weights(effective, ctx.version)
+    if weights is None or weights.get(rt.STATE_BACKEND, 0) > 0:
+        return None
+    dataproc = ""
+    if ctx.version.at_least(2, 0) and "DATAPROC" in _weight_names(effective):
+        dataproc = " (Flink 2.x no longer reads DATAPROC)"
+    message = (
+        f"{rt.WEIGHTS_KEY} gives STATE_BACKEND no weight{dataproc}, so RocksDB, which takes "
+        f"its memory from managed memory, gets a fraction of 0 and every task with keyed "
+        f"state fails to start: \"The fraction of memory to allocate should not be 0. Please "
+        f"make sure that all types of managed memory consumers contained in the job are "
+        f"configured with a non-negative weight via `{rt.WEIGHTS_KEY}`.\"; add STATE_BACKEND "
+        f"with a positive weight (Flink's default is STATE_BACKEND:70)"
+    )
+    return Note("FL404", (rt.WEIGHTS_KEY, *_prefixed(effective), found[0].key), message)
+
+
+def _prefixed(effective: Mapping[str, str]) -> list[str]:
+    prefix = rt.WEIGHTS_KEY + "."
+    return [k for k in effective if k.startswith(prefix)]
+
+
+def _weight_names(effective: Mapping[str, str]) -> str:
+    return effective.get(rt.WEIGHTS_KEY, "") + " ".join(_prefixed(effective))
+
+
+# -- FL405 ------------------------------------------------------------------------------------
+
+
+def rocksdb_fixed_outside(ctx: Context) -> Note | None:
+    """RocksDB's fixed memory per slot beyond the managed memory it leaves unused."""
+    model = _taskmanager(ctx)
+    found = _rocksdb(ctx)
+    if model is None or found is None or rt.rocksdb_bound(found[1]) != "fixed-per-slot":
+        return None
+    if not containerized(ctx):
+        return None
+    slots = _slots(ctx.config.effective)
+    fixed = found[1].fixed_per_slot
+    if slots is None or fixed is None:
+        return None
+    total, managed = fixed * slots, model.size("managed")
+    if total <= managed:
+        return None
+    message = (
+        f"RocksDB takes {rt.FIXED_PER_SLOT} = {size(fixed)} per slot outside managed memory, "
+        f"{size(total)} for {slots} slot{'s' if slots != 1 else ''}, while the managed memory "
+        f"it leaves unused is only {size(managed)}: the TaskManager can outgrow its "
+        f"{size(model.size('total_process'))} process size by {size(total - managed)} and "
+        f"the container is killed; lower fixed-per-slot or raise managed memory to at least "
+        f"{size(total)}"
+    )
+    return Note("FL405", (rt.FIXED_PER_SLOT, found[0].key), message)
+
+
+def _slots(effective: Mapping[str, str]) -> int | None:
+    from flinklint.values.javanum import JavaError, parse_int
+
+    try:
+        slots = parse_int(effective.get(SLOTS, "1"))
+    except JavaError:
+        return None
+    return slots if slots > 0 else None
+
+
+FACTS: dict[str, Callable[[Context], Note | None]] = {
+    "FL401": unused_managed,
+    "FL402": unbounded_rocksdb,
+    "FL403": rocksdb_without_managed,
+    "FL404": rocksdb_weight_zero,
+    "FL405": rocksdb_fixed_outside,
+}
+
+
+def notes(ctx: Context) -> list[Note]:
+    """Every run-time note for the configuration, in code order."""
+    return [note for fact in FACTS.values() if (note := fact(ctx)) is not None]
+
+
+# -- fixes ------------------------------------------------------------------------------------
+
+
+def zero_managed_fix(config: FlinkConfig, keys: tuple[str, ...]) -> Fix | None:
+    """Managed memory to zero: the key that sets it says 0, or ``managed.size: 0`` is added."""
+    from flinklint.rules.shared.fixes import add_key, set_value
+
+    if not keys:
+        return add_key(config, MANAGED_SIZE, "0", f"Add {MANAGED_SIZE}: 0")
+    found = config.last(keys[0])
+    if found is None:
+        return None
+    return set_value(config, _unquoted(found), keys[0], "0", f"Set {keys[0]} to 0")
+
+
+def managed_default_fix(ctx: Context) -> Fix | None:
+    """Remove the lines that set managed memory, so that Flink's default fraction applies."""
+    from flinklint.findings import Applicability, Fix
+    from flinklint.rules.shared.fixes import delete_key
+
+    keys = managed_keys(ctx.config.effective)
+    fixes = [delete_key(ctx.config, key, f"Remove {key}") for key in keys]
+    if not fixes or any(f is None for f in fixes):
+        return None
+    edits = tuple(e for f in fixes if f is not None for e in f.edits)
+    names = " and ".join(keys)
+    return Fix(f"Remove {names} so that Flink's default managed fraction applies", edits,
+               Applicability.UNSAFE) if len(fixes) > 1 else fixes[0]
+
+
+def state_backend_weight_fix(ctx: Context) -> Fix | None:
+    """Append ``STATE_BACKEND:70`` to a ``NAME:weight,...`` value without it."""
+    from flinklint.rules.shared.fixes import set_value
+
+    found = ctx.config.last(rt.WEIGHTS_KEY)
+    if found is None or "STATE_BACKEND" in found.value or "{" in found.value:
+        return None
+    value = found.value.strip().rstrip(",")
+    new = f"{value},STATE_BACKEND:70" if value else "STATE_BACKEND:70"
+    return set_value(ctx.config, _unquoted(found), rt.WEIGHTS_KEY, new,
+                     "Add STATE_BACKEND:70 to the consumer weights")
+
+
+def _unquoted(entry: Entry) -> Entry:
+    """``entry`` with its value span inside the quotes of a quoted YAML scalar on one line, so
+    that a new value keeps the quotes (a manifest's values stay strings)."""
+    from flinklint.findings import Span
+    from flinklint.records import replace
+
+    span = entry.value_span
+    quoted = len(entry.raw) > 2 and entry.raw[0] in "'\"" and entry.raw[-1] == entry.raw[0]
+    # flink-conf.yaml keeps quotes in the value (value == raw): nothing to step inside
+    if span is None or not quoted or span.line != span.end_line or entry.value == entry.raw:
+        return entry
+    inner = Span(span.line, span.column + 1, span.end_line, span.end_column - 1)
+    return replace(entry, value_span=inner)
