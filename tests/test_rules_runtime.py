@@ -243,7 +243,8 @@ def test_no_fix_where_none_is_unambiguous(code: str, text: str, file: str) -> No
 
 
 def _taskmanager(text: str, file: str, version: str | None = None) -> ProcessModel:
-    [config] = load_bytes(text.encode(), file, version=parse_version(version) if version else None)
+    [config] = load_bytes(text.encode(), file,
+                          version=parse_version(version) if version else None) or []
     target = parse_version(version) if version else config.flink_version or default_for(
         config.kind)
     return resolve_process(config, target, "taskmanager")
