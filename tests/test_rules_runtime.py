@@ -110,7 +110,8 @@ CASES = [
     Case("FL402", TM + JM + ROCKS + UNMANAGED, ((4, 1),), options={"deployment": "kubernetes"}),
     Case("FL402", K8S + TM + JM + "state.backend: rocksdb\n" + UNMANAGED
          + "state.backend.rocksdb.memory.fixed-per-tm: 1g\n", ((5, 1),), version="1.16"),
-    Case("FL402", K8S + TM + JM + ROCKS + UNMANAGED, (), options={"deployment": "standalone"}),
+    Case("FL402", TM + JM + ROCKS + UNMANAGED, ((4, 1),), options={"deployment": "docker"}),
+    Case("FL402", TM + JM + ROCKS + UNMANAGED, (), options={"deployment": "standalone"}),
     Case("FL402", TM + JM + ROCKS + UNMANAGED, ()),  # deployment unknown
     Case("FL402", "execution.target: remote\n" + TM + JM + ROCKS + UNMANAGED, ()),
     Case("FL402", K8S + TM + JM + ROCKS, ()),

@@ -5,8 +5,9 @@ Reports a configuration that names the RocksDB state backend with
 `state.backend.rocksdb.memory.fixed-per-slot` when that size times the number of slots
 (`taskmanager.numberOfTaskSlots`) is larger than the TaskManager's whole managed memory, as
 Flink computes it, and the TaskManager runs in a container (a `FlinkDeployment` manifest,
-`execution.target` `kubernetes-*` or `yarn-*`, or flinklint's `deployment` setting naming
-anything but `standalone`). The message gives by how much the process can outgrow its size.
+`execution.target` `kubernetes-*` or `yarn-*`, or a `deployment` of `docker`, `kubernetes`,
+`operator` or `yarn` in flinklint's settings). The message says by how much the process can
+outgrow its size.
 
 ## Why is this bad?
 With `fixed-per-slot`, Flink gives each slot's RocksDB a shared cache and write buffer manager

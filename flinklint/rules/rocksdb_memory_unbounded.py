@@ -5,14 +5,16 @@ Reports a configuration that names the RocksDB state backend (`state.backend.typ
 or `state.backend`) with `state.backend.rocksdb.memory.managed: false` and neither
 `state.backend.rocksdb.memory.fixed-per-slot` nor (from Flink 1.17)
 `state.backend.rocksdb.memory.fixed-per-tm` set, when the TaskManager runs in a container: a
-`FlinkDeployment` manifest, `execution.target` `kubernetes-*` or `yarn-*`, or flinklint's
-`deployment` setting naming anything but `standalone`. Flink then gives RocksDB no shared cache
-and write buffer manager at all (`RocksDBSharedResourcesFactory`: a fixed size per slot, else
-managed memory, else a fixed size per TaskManager, else nothing).
+`FlinkDeployment` manifest, `execution.target` `kubernetes-*` or `yarn-*`, or a `deployment`
+of `docker`, `kubernetes`, `operator` or `yarn` in flinklint's settings. Flink then gives
+RocksDB no shared cache and write buffer manager at all (`RocksDBSharedResourcesFactory`: a
+fixed size per slot, else managed memory, else a fixed size per TaskManager, else nothing;
+checked with real Flink 1.15 to 2.3).
 
-A standalone deployment (no container, or `deployment = "standalone"`) and a file that does not
-say how it is deployed get no finding: Flink's tuning guide calls the process size "not
-relevant" there, only the machine's memory counts, and flinklint cannot see the machine.
+A standalone deployment, and a file that says nothing of how it is deployed, get no finding:
+Flink's memory tuning guide calls the total process memory "not relevant" for standalone
+deployments, where "only physical resources of the executing machine matter", and flinklint
+cannot see the machine.
 
 ## Why is this bad?
 Flink's memory tuning guide (`deployment/memory/mem_tuning`, "RocksDB state backend"): "By

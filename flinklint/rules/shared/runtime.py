@@ -7,11 +7,12 @@ resolver, :attr:`Context.taskmanager`) and Flink's reading of the run-time optio
 (:mod:`flinklint.memory.runtime`). Anything that depends on the job itself (a state backend set
 in code, SQL window operators, PyFlink) is named in the message, never guessed.
 
-Whether the TaskManager runs in a container (Kubernetes, YARN: the container is killed when the
-process outgrows its size) is known from a manifest (the Kubernetes operator),
-``execution.target`` (``kubernetes-*``, ``yarn-*``) or flinklint's ``deployment`` setting when
-one is given (``standalone`` or a container platform); otherwise it is unknown and the notes
-about containers stay silent.
+Whether the TaskManager runs in a container (Kubernetes, YARN, Docker: the container is killed
+when the process outgrows its size) is known from a manifest (the Kubernetes operator),
+``execution.target`` (``kubernetes-*``, ``yarn-*``) or a ``deployment`` of flinklint's settings
+(``docker``, ``kubernetes``, ``operator``, ``yarn``, recorded in the configuration's ``meta`` or
+given in the rule options); a standalone deployment, or one nothing says, gets no note about
+containers.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ LEGACY_MANAGED = "taskmanager.memory.size"
 SLOTS = "taskmanager.numberOfTaskSlots"
 CONTAINER_TARGETS = ("kubernetes-session", "kubernetes-application", "yarn-session",
                      "yarn-per-job", "yarn-application")
-MEMORY_TUNING = "https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/memory/mem_tuning/"
+CONTAINER_DEPLOYMENTS = ("docker", "kubernetes", "operator", "yarn")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,18 +49,18 @@ class Note:
     message: str
 
 
-def containerized(ctx: Context) -> bool | None:
-    """True in a container (manifest, ``execution.target``, the ``deployment`` setting), False
-    for a standalone deployment, None when the configuration does not say."""
-    setting = ctx.options.get("deployment")
-    if isinstance(setting, str) and setting:
-        return setting.lower() != "standalone"
+def containerized(ctx: Context) -> bool:
+    """Whether the TaskManager runs in a container that is killed when the process outgrows
+    its size: a manifest, ``execution.target`` ``kubernetes-*``/``yarn-*``, or a deployment of
+    ``docker``, ``kubernetes``, ``operator`` or ``yarn`` recorded for the file or given in the
+    options. Anything else (standalone, or nothing said) is not known to be one."""
     if is_manifest(ctx.config):
         return True
-    target = ctx.config.effective.get("execution.target")
-    if target is None:
-        return None
-    return target.lower() in CONTAINER_TARGETS or None
+    for said in (ctx.config.meta.get("deployment"), ctx.options.get("deployment")):
+        if isinstance(said, str) and said.lower() in CONTAINER_DEPLOYMENTS:
+            return True
+    target = ctx.config.effective.get("execution.target", "")
+    return target.lower() in CONTAINER_TARGETS
 
 
 def _taskmanager(ctx: Context) -> ProcessModel | None:
