@@ -236,11 +236,17 @@ def test_fix_pairs(code: str, before: str, after: str, file: str) -> None:
 @pytest.mark.parametrize(("code", "text", "file"), [
     ("FL404", TM + JM + ROCKS + W + ": OPERATOR:70,STATE_BACKEND:0\n", "flink-conf.yaml"),
     ("FL404", TM + JM + ROCKS + W + ": {OPERATOR: 70, PYTHON: 30}\n", "config.yaml"),
-    ("FL403", TM + JM + ROCKS, "flink-conf.yaml"),
+    # both keys set managed memory to zero: removing one alone changes nothing
+    ("FL403", TM + "taskmanager.memory.managed.size: 0\ntaskmanager.memory.managed.fraction: 0\n"
+     + JM + ROCKS, "flink-conf.yaml"),
+    # fine-grained: without managed.size Flink cannot size the TaskManager
+    ("FL403", "taskmanager.memory.task.heap.size: 1g\ntaskmanager.memory.managed.size: 0\n" + JM
+     + ROCKS, "flink-conf.yaml"),
 ])
-def test_no_fix_where_none_is_unambiguous(code: str, text: str, file: str) -> None:
-    for finding in findings(text, code, file):
-        assert finding.fix is None
+def test_reported_without_a_fix_where_none_is_unambiguous(code: str, text: str,
+                                                          file: str) -> None:
+    [finding] = findings(text, code, file)
+    assert finding.fix is None
 
 
 def _taskmanager(text: str, file: str, version: str | None = None) -> ProcessModel:

@@ -57,13 +57,13 @@ from collections.abc import Iterator
 from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity
 from flinklint.rules.shared.memory import locate
-from flinklint.rules.shared.runtime import managed_keys, unused_managed, zero_managed_fix
+from flinklint.rules.shared.runtime import unused_managed, zero_managed_fix
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     note = unused_managed(ctx)
     if note is not None:
-        fix = zero_managed_fix(ctx.config, managed_keys(ctx.config.effective))
+        fix = zero_managed_fix(ctx)
         yield Hit(locate(ctx.config, note.keys, "taskmanager"), note.message, fix)
 
 

@@ -290,10 +290,15 @@ def notes(ctx: Context) -> list[Note]:
 # -- fixes ------------------------------------------------------------------------------------
 
 
-def zero_managed_fix(config: FlinkConfig, keys: tuple[str, ...]) -> Fix | None:
-    """Managed memory to zero: the key that sets it says 0, or ``managed.size: 0`` is added."""
+def zero_managed_fix(ctx: Context) -> Fix | None:
+    """Managed memory to zero: the key that sets it says 0, or ``managed.size: 0`` is added;
+    offered when Flink still starts the TaskManager with it (the layout the message gives)."""
     from flinklint.rules.shared.fixes import add_key, set_value
 
+    config = ctx.config
+    if not _resolves(ctx, zero_managed(config.effective), lambda managed: managed == 0):
+        return None
+    keys = managed_keys(config.effective)
     if not keys:
         return add_key(config, MANAGED_SIZE, "0", f"Add {MANAGED_SIZE}: 0")
     found = config.last(keys[0])
@@ -303,18 +308,26 @@ def zero_managed_fix(config: FlinkConfig, keys: tuple[str, ...]) -> Fix | None:
 
 
 def managed_default_fix(ctx: Context) -> Fix | None:
-    """Remove the lines that set managed memory, so that Flink's default fraction applies."""
-    from flinklint.findings import Applicability, Fix
+    """Remove the one line that sets managed memory, so that Flink's default fraction applies;
+    offered when Flink then starts the TaskManager with some managed memory."""
     from flinklint.rules.shared.fixes import delete_key
 
     keys = managed_keys(ctx.config.effective)
-    fixes = [delete_key(ctx.config, key, f"Remove {key}") for key in keys]
-    if not fixes or any(f is None for f in fixes):
+    if len(keys) != 1:
         return None
-    edits = tuple(e for f in fixes if f is not None for e in f.edits)
-    names = " and ".join(keys)
-    return Fix(f"Remove {names} so that Flink's default managed fraction applies", edits,
-               Applicability.UNSAFE) if len(fixes) > 1 else fixes[0]
+    without = {k: v for k, v in ctx.config.effective.items() if k != keys[0]}
+    if not _resolves(ctx, without, lambda managed: managed > 0):
+        return None
+    return delete_key(ctx.config, keys[0],
+                      f"Remove {keys[0]} so that Flink's default managed fraction applies")
+
+
+def _resolves(ctx: Context, effective: Mapping[str, str], managed: Callable[[int], bool]) -> bool:
+    """Whether Flink starts the TaskManager of ``effective`` with managed memory that passes."""
+    from flinklint.memory import resolve_process
+
+    model = resolve_process(ctx.config, ctx.version, "taskmanager", effective)
+    return model.ok and managed(model.size("managed"))
 
 
 def state_backend_weight_fix(ctx: Context) -> Fix | None:
