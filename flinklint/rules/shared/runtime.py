@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from flinklint.engine.rule import Context
     from flinklint.findings import Fix
-    from flinklint.flink_config import Entry, FlinkConfig
+    from flinklint.flink_config import Entry
     from flinklint.memory.model import ProcessModel
 
 MANAGED_SIZE = "taskmanager.memory.managed.size"
