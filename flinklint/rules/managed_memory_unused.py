@@ -57,7 +57,8 @@ from collections.abc import Iterator
 from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity
 from flinklint.rules.shared.memory import locate
-from flinklint.rules.shared.runtime import unused_managed, zero_managed_fix
+from flinklint.rules.shared.runtime import unused_managed
+from flinklint.rules.shared.runtime_fixes import zero_managed_fix
 
 
 def check(ctx: Context) -> Iterator[Hit]:

@@ -51,7 +51,8 @@ from collections.abc import Iterator
 from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity
 from flinklint.rules.shared.memory import locate
-from flinklint.rules.shared.runtime import rocksdb_weight_zero, state_backend_weight_fix
+from flinklint.rules.shared.runtime import rocksdb_weight_zero
+from flinklint.rules.shared.runtime_fixes import state_backend_weight_fix
 
 
 def check(ctx: Context) -> Iterator[Hit]:

@@ -45,7 +45,8 @@ from collections.abc import Iterator
 from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity
 from flinklint.rules.shared.memory import locate
-from flinklint.rules.shared.runtime import managed_default_fix, rocksdb_without_managed
+from flinklint.rules.shared.runtime import rocksdb_without_managed
+from flinklint.rules.shared.runtime_fixes import managed_default_fix
 
 
 def check(ctx: Context) -> Iterator[Hit]:
