@@ -59,7 +59,8 @@ def _resolves(ctx: Context, effective: Mapping[str, str], managed: Callable[[int
 
 
 def state_backend_weight_fix(ctx: Context) -> Fix | None:
-    """Append ``STATE_BACKEND:70`` to a ``NAME:weight,...`` value without it."""
+    """Append ``STATE_BACKEND:70`` to a ``NAME:weight,...`` value without it, when Flink then
+    reads that weight."""
     from flinklint.rules.shared.fixes import set_value
 
     found = ctx.config.last(rt.WEIGHTS_KEY)
@@ -67,6 +68,9 @@ def state_backend_weight_fix(ctx: Context) -> Fix | None:
         return None
     value = found.value.strip().rstrip(",")
     new = f"{value},STATE_BACKEND:70" if value else "STATE_BACKEND:70"
+    weights = rt.consumer_weights({**ctx.config.effective, rt.WEIGHTS_KEY: new}, ctx.version)
+    if weights is None or weights.get(rt.STATE_BACKEND) != 70:
+        return None
     return set_value(ctx.config, _unquoted(found), rt.WEIGHTS_KEY, new,
                      "Add STATE_BACKEND:70 to the consumer weights")
 
