@@ -4,7 +4,8 @@
 Reports a TaskManager with managed memory when the configuration names the heap state backend
 (`state.backend.type`, or `state.backend` before 1.17 and as its deprecated key after:
 `hashmap`, and up to Flink 1.20 also the legacy names `jobmanager` and `filesystem`, which
-Flink maps to the same heap backend) and the job runs in `STREAMING` mode
+Flink maps to the same heap backend; names and keys per version checked with real Flink 1.15
+to 2.3) and the job runs in `STREAMING` mode
 (`execution.runtime-mode`, the default). The message says what the task heap (or the process)
 gains when managed memory is zero, from the memory layout Flink computes for the changed file.
 
@@ -25,8 +26,10 @@ the heap backend gets no share of it (Flink gives the `STATE_BACKEND` consumer a
 state competes for a smaller heap.
 
 Exceptions the file cannot show: streaming SQL window aggregations, window Top-N and window
-deduplication (window TVFs) declare managed memory as an operator consumer, and PyFlink jobs
-use it for their Python workers. Keep managed memory (and suppress this rule) for those.
+deduplication (window TVFs) declare managed memory as an operator consumer (the guide itself
+warns that zero managed memory "can cause NullPointerException when using Window TVF by SQL when
+running locally"), and PyFlink jobs use it for their Python workers. Keep managed memory (and
+suppress this rule) for those.
 
 ## Example
 ```yaml flink-conf.yaml
