@@ -318,3 +318,17 @@ def test_fl404_names_dataproc_in_2x() -> None:
     [finding] = findings(TM + JM + ROCKS + W + ": DATAPROC:70,PYTHON:30\n", "FL404",
                          "config.yaml", "2.0")
     assert "Flink 2.x no longer reads DATAPROC" in finding.message
+
+
+@pytest.mark.parametrize(("deployment", "fires"), [
+    ("kubernetes", True), ("yarn", True), ("docker", True), ("operator", True),
+    ("standalone", False),
+])
+def test_container_rules_read_the_deployment_recorded_for_the_file(deployment: str,
+                                                                  fires: bool) -> None:
+    from flinklint.records import replace
+
+    [config] = load_bytes((TM + JM + ROCKS + UNMANAGED).encode(), "flink-conf.yaml") or []
+    config = replace(config, meta={**config.meta, "deployment": deployment})
+    found = lint(config, parse_version("1.20"), Selection(select=("FL402",)), rules=lint_rules())
+    assert [(f.code, f.span.line) for f in found] == ([("FL402", 4)] if fires else [])
