@@ -46,6 +46,7 @@ def test_json_of_a_working_configuration() -> None:
             "jvm_args": "-Xmx536870902 -Xms536870902 -XX:MaxDirectMemorySize=268435458 "
             "-XX:MaxMetaspaceSize=268435456",
             "error": None,
+            "runtime": [],
         },
         "jobmanager": {
             "ok": True,
@@ -86,6 +87,7 @@ def test_json_of_a_failure_with_the_default_advice() -> None:
             "derived Total Flink Memory size (1024.000mb (1073741824 bytes)) and the configured "
             "or default JVM Metaspace size  (256.000mb (268435456 bytes)).",
         },
+        "runtime": [],
     }
     assert doc["jobmanager"]["error"]["message"] == (
         "Total process memory (300mb) is too small: JVM metaspace (256mb) and JVM overhead "

@@ -10,14 +10,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Mapping
 from typing import Any
 
 from flinklint.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, use_color
 from flinklint.cli.request import lint, lint_request
+from flinklint.engine.rule import Context
 from flinklint.flink_config import FlinkConfig
 from flinklint.lint.file import FileResult
 from flinklint.memory.model import ProcessModel
-from flinklint.report.explain import Advice, explain_json, explain_text
+from flinklint.report.explain import Advice, Note, explain_json, explain_text
+from flinklint.rules.shared.memory import locate
+from flinklint.rules.shared.runtime import notes
 from flinklint.versions import FlinkVersion
 
 EXIT_REFUSED, EXIT_BAD_INPUT = EXIT_FINDINGS, EXIT_USAGE
@@ -42,6 +46,15 @@ def _advisor(config: FlinkConfig, version: FlinkVersion) -> Any:
         return Advice(code, line, message) if code else None
 
     return advise
+
+
+def _notes(config: FlinkConfig, version: FlinkVersion, options: Mapping[str, object]) -> list[Note]:
+    """The ``FL4xx`` rules' notes on the TaskManager, from the code the rules run."""
+    try:
+        found = notes(Context(config, version, options))
+    except Exception:  # a bug in a rule must not hide the layout
+        return []
+    return [Note(n.code, locate(config, n.keys, "taskmanager").line, n.message) for n in found]
 
 
 def _line_of(config: FlinkConfig) -> Any:
@@ -85,13 +98,15 @@ def explain_paths(args: argparse.Namespace, results: list[FileResult]) -> int:
             if refused and status == EXIT_OK:  # a placeholder is not Flink refusing to start
                 status = EXIT_REFUSED
             advise = _advisor(config, version)
+            notes = _notes(config, version, result.settings.rule_options())
             if args.format == "json":
                 documents.append(explain_json(result.path, version, config.effective, tm, jm,
-                                              advise=advise))
+                                              advise=advise, notes=notes))
             else:
                 texts.append(explain_text(result.path, version, config.effective, tm, jm,
                                           lines=_line_of(config), advise=advise,
-                                          terminal=use_color(args.color, sys.stdout)))
+                                          terminal=use_color(args.color, sys.stdout),
+                                          notes=notes))
     if args.format == "json" and documents:
         shown: Any = documents[0] if len(documents) == 1 else documents
         sys.stdout.write(json.dumps(shown, indent=2) + "\n")

@@ -6,13 +6,15 @@ spirit of Flink's "Final TaskExecutor Memory configuration" log, with each compo
 of the process, where its value came from, silent adjustments and the JVM arguments.
 
 Advice comes from the rules (a callable given by the caller); without one, the failure is
-reworded in plain English under code ``FL200``. Lines come from the caller too (a mapping or a
+reworded in plain English under code ``FL200``. Run-time notes (what Flink's memory guides
+warn about for this layout: the ``FL4xx`` rules' messages) come from the caller too, one line
+each under the TaskManager (``"runtime"`` in JSON). Lines come from the caller too (a mapping or a
 callable key -> line, e.g. ``lambda key: (e := config.last(key)) and e.line``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,6 +40,15 @@ JM_MEMORY = (
 @dataclass(frozen=True, slots=True)
 class Advice:
     """What a rule says about a process Flink refuses: its code, line and plain advice."""
+
+    code: str
+    line: int | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A run-time fact about the TaskManager's layout: a rule's code, line and message."""
 
     code: str
     line: int | None
@@ -83,13 +94,17 @@ def explain_json(
     jm: ProcessModel,
     *,
     advise: Advisor | None = None,
+    notes: Sequence[Note] = (),
 ) -> dict[str, Any]:
     """The ``flinklint explain --format json`` document for one configuration."""
+    taskmanager = _process_json("taskmanager", tm, TM_MEMORY, advise)
+    taskmanager["runtime"] = [{"code": n.code, "line": n.line, "message": n.message}
+                              for n in notes]
     return {
         "path": path,
         "flink_version": str(version),
         "effective": dict(effective),
-        "taskmanager": _process_json("taskmanager", tm, TM_MEMORY, advise),
+        "taskmanager": taskmanager,
         "jobmanager": _process_json("jobmanager", jm, JM_MEMORY, advise),
     }
 
@@ -231,11 +246,17 @@ def explain_text(
     lines: Lines | None = None,
     advise: Advisor | None = None,
     terminal: bool = False,
+    notes: Sequence[Note] = (),
 ) -> str:
     """The ``flinklint explain`` text: both processes, with bars and colour on a terminal."""
     style = _Style(lines, terminal)
     out = [f"{path} (Flink {version}, {len(effective)} effective keys)", ""]
     out += _section("taskmanager", "TaskManager", tm, _TM_TREE, style, advise)
+    if notes:
+        out.append("  At run time (Flink's memory guides):")
+        for note in notes:
+            at = f" (line {note.line})" if note.line else ""
+            out.append(f"    {style.paint(note.code, _BOLD)}{at}: {note.message}")
     out.append("")
     out += _section("jobmanager", "JobManager", jm, _JM_TREE, style, advise)
     return "\n".join(out) + "\n"

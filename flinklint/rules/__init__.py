@@ -3,7 +3,8 @@
 Each module is one rule, named by its slug; its docstring is the rule's documentation and its
 ``RULE`` value its identity. Add a rule by importing its module in :func:`_registry`, listing
 its ``RULE`` in code order, and running ``python tools/gen_rule_index.py``. Codes: FL0xx file
-and parser, FL1xx keys and values, FL2xx memory model, FL3xx how Flink is launched.
+and parser, FL1xx keys and values, FL2xx memory model, FL3xx how Flink is launched, FL4xx
+run-time memory (what Flink's memory guides warn about).
 
 ``RULES`` is built on first use (a module ``__getattr__``), so importing this package or one
 rule module does not import every rule. A lint run does not use ``RULES`` at all: it selects
@@ -68,6 +69,7 @@ def _registry() -> tuple[Rule, ...]:
         legacy_missing_space,
         legacy_nested_yaml,
         legacy_quoted_value,
+        managed_memory_unused,
         memory_overflow,
         merge_key,
         multiple_documents,
@@ -84,6 +86,10 @@ def _registry() -> tuple[Rule, ...]:
         process_memory_missing,
         process_memory_too_small,
         removed_key,
+        rocksdb_fixed_memory_too_large,
+        rocksdb_memory_unbounded,
+        rocksdb_no_managed_weight,
+        rocksdb_without_managed_memory,
         task_heap_too_small,
         templated_file,
         unitless_memory_size,
@@ -151,4 +157,9 @@ def _registry() -> tuple[Rule, ...]:
         docker_rewritten_key.RULE,
         docker_no_final_newline.RULE,
         docker_envsubst.RULE,
+        managed_memory_unused.RULE,
+        rocksdb_memory_unbounded.RULE,
+        rocksdb_without_managed_memory.RULE,
+        rocksdb_no_managed_weight.RULE,
+        rocksdb_fixed_memory_too_large.RULE,
     )

@@ -143,6 +143,16 @@ INDEX: tuple[Row, ...] = (
      "flink-conf.yaml ends without a line break, so the Docker image glues a line onto it."),
     ("FL354", "docker-envsubst", "warning", "docker_envsubst", False,
      "A `$` in a value that the Docker image (up to 1.18) replaces at every start."),
+    ("FL401", "managed-memory-unused", "warning", "managed_memory_unused", True,
+     "Managed memory that a streaming job on the heap state backend leaves unused."),
+    ("FL402", "rocksdb-memory-unbounded", "warning", "rocksdb_memory_unbounded", True,
+     "RocksDB's memory is unbounded in a container that is killed when it grows too large."),
+    ("FL403", "rocksdb-without-managed-memory", "warning", "rocksdb_without_managed_memory", True,
+     "RocksDB takes its memory from managed memory, but the TaskManager has none."),
+    ("FL404", "rocksdb-no-managed-weight", "warning", "rocksdb_no_managed_weight", True,
+     "The managed-memory consumer weights give RocksDB no share, so its tasks fail."),
+    ("FL405", "rocksdb-fixed-memory-too-large", "warning", "rocksdb_fixed_memory_too_large", False,
+     "RocksDB's fixed memory per slot exceeds the managed memory it leaves unused."),
 )
 # index:end
 
