@@ -64,8 +64,13 @@ def failure_hits(ctx: Context, kinds: tuple[str, ...]) -> Iterator[Hit]:
     for process, model in models(ctx):
         if model.failure is None:
             continue
+        from flinklint.verdict import verdict
+
+        # the judgement explain shows: a file Flink stops loading never gets this far
+        stop = verdict(ctx.config, ctx.version, ctx.taskmanager, ctx.jobmanager).of(process).stop
+        loading = stop is not None and stop.stage == "load"
         chain = failures(ctx.config, ctx.version, process, model)
-        first_line = 0
+        first_line = (stop.line or 0) if stop is not None and loading else 0
         for position, (failure, effective) in enumerate(chain):
             if failure.kind == INTERNAL:
                 raise RuntimeError(f"the {process} resolver failed: {failure.message}")
@@ -73,7 +78,7 @@ def failure_hits(ctx: Context, kinds: tuple[str, ...]) -> Iterator[Hit]:
             config = replace(ctx.config, effective=effective) if position else ctx.config
             _, advise = owners()[failure.kind]
             hit = advise(failure, config, process, ctx.version)
-            if not position:
+            if not position and not loading:
                 first_line = hit.span.line
             elif failure.kind in kinds:
                 hit = replace(hit, message=f"{hit.message} (Flink reports this once the "
@@ -104,9 +109,17 @@ def advice_for(
                 f"flinklint could not resolve this {process}: {failure.message}; please report it")
     code, advise = owners()[failure.kind]
     hit = advise(failure, config, process, version)
+    from flinklint.rules import invalid_memory_value
+
+    if code == invalid_memory_value.RULE.code:  # quotes kept in the value: FL008 reports it
+        quoted = [f for f in config.findings
+                  if f.code == invalid_memory_value.QUOTED and f.line == hit.span.line]
+        if quoted:
+            return quoted[0].code, quoted[0].line, quoted[0].message
     if failure.kind == "no-memory-configured" and not is_manifest(config):
         from flinklint.rules import no_memory_settings
 
         if no_memory_settings.nothing_configured(config, version):
-            return no_memory_settings.RULE.code, hit.span.line, no_memory_settings.message(config)
+            return (no_memory_settings.RULE.code, no_memory_settings.span(config).line,
+                    no_memory_settings.message(config))
     return code, hit.span.line, hit.message

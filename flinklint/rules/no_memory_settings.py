@@ -77,7 +77,8 @@ def message(config: FlinkConfig) -> str:
     )
 
 
-def _span(config: FlinkConfig) -> Span:
+def span(config: FlinkConfig) -> Span:
+    """Where the finding points: the file's first key."""
     for e in config.entries:
         if e.source is Source.FILE:
             return e.key_span
@@ -87,7 +88,7 @@ def _span(config: FlinkConfig) -> Span:
 def check(ctx: Context) -> Iterator[Hit]:
     if is_manifest(ctx.config) or not nothing_configured(ctx.config, ctx.version, ctx):
         return
-    yield Hit(_span(ctx.config), message(ctx.config))
+    yield Hit(span(ctx.config), message(ctx.config))
 
 
 RULE = Rule(
