@@ -127,21 +127,14 @@ class _Output:
             self.parts.append(md.explain_markdown(path, version, judged) if comparison is None
                               else md.compare_markdown(path, comparison))
         elif self.format == "svg":
-            from flinklint.report.explain_compare import MIGRATED, header
+            from flinklint.report.explain_compare import header
             from flinklint.report.explain_svg import Panel
 
             self.paths.append(path)
             if comparison is None:
                 self.panels.append([Panel(f"Flink {version}", judged)])
             else:
-                after = Panel(f"Flink {comparison.after}", comparison.b,
-                              f"Flink {comparison.after} reads only config.yaml: this side is "
-                              f"{MIGRATED}" if comparison.migrated else "")
-                keys = "; ".join(f"{k.key}: {k.describe(comparison.before, comparison.after)}"
-                                 for k in comparison.keys)
-                before = Panel(f"Flink {comparison.before}", judged,
-                               f"Keys read differently: {keys}" if keys else "")
-                self.panels.append([before, after])
+                self.panels.append(_panels(comparison))
                 self.paths[-1] = header(path, comparison)
         elif comparison is not None:
             from flinklint.report.explain_compare import compare_text
@@ -163,6 +156,32 @@ class _Output:
             sys.stdout.write(explain_svg(self.paths[0], self.panels[0]))
         elif self.parts:
             sys.stdout.write("\n".join(self.parts))
+
+
+def _panels(comparison: Any) -> list[Any]:
+    """The two columns of a comparison: the keys read differently under A, changes under B."""
+    from flinklint.memory.failures import compact
+    from flinklint.report.explain_compare import MIGRATED, changes, delta
+    from flinklint.report.explain_layout import TITLES, label_of
+    from flinklint.report.explain_svg import Panel
+
+    before, after = comparison.before, comparison.after
+    keys = "; ".join(f"{k.key} (line {k.line}): {k.describe(before, after)}"
+                     for k in comparison.keys)
+    note = (f"Flink {after} reads only config.yaml: this side is {MIGRATED}."
+            if comparison.migrated else "")
+    lines = [f"Changes from Flink {before}:"]
+    for change in changes(comparison):
+        old, new = change["from"], change["to"]
+        sizes = " -> ".join("does not start" if x is None else compact(x) for x in (old, new))
+        name = label_of(change["process"], change["component"])
+        lines.append(f"{TITLES[change['process']]} {name}: {sizes} "
+                     f"{delta(old, new)}".rstrip())
+    if len(lines) == 1:
+        lines.append("none: every component is the same size")
+    return [Panel(f"Flink {before}", comparison.a,
+                  f"Keys read differently: {keys}" if keys else ""),
+            Panel(f"Flink {after}", comparison.b, note, tuple(lines))]
 
 
 def explain_paths(args: argparse.Namespace, results: list[FileResult]) -> int:

@@ -51,6 +51,7 @@ CLAMPED = {"jvm overhead memory": "jvm_overhead", "network memory": "network",
 
 
 def tree_of(process: str) -> Node:
+    """The tree of ``"taskmanager"`` or ``"jobmanager"``."""
     return TM_TREE if process == "taskmanager" else JM_TREE
 
 
@@ -59,6 +60,11 @@ def nodes(node: Node, depth: int = 0) -> Iterator[tuple[int, Node]]:
     yield depth, node
     for child in node[3]:
         yield from nodes(child, depth + 1)
+
+
+def label_of(process: str, node_id: str) -> str:
+    """The label of a box (``network`` -> ``Network Memory``)."""
+    return next((node[1] for _, node in nodes(tree_of(process)) if node[0] == node_id), node_id)
 
 
 def rows(model: ProcessModel, node: Node) -> Iterator[tuple[int, Node, int]]:

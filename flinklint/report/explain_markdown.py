@@ -23,8 +23,8 @@ _INDENT = "\u2003"  # an em space: Markdown keeps it at the start of a cell
 
 
 def _text(text: str) -> str:
-    """Plain text for a table cell or a paragraph."""
-    text = " ".join(text.split())
+    """Plain text for a table cell or a paragraph: one line, nothing Markdown or HTML reads."""
+    text = "".join(" " if ch in "\r\n\t\v\f" else ch for ch in text)
     for ch, escaped in (("\\", "\\\\"), ("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"),
                         ("|", "\\|"), ("*", "\\*"), ("_", "\\_"), ("`", "\\`"), ("[", "\\["),
                         ("]", "\\]")):
@@ -45,13 +45,13 @@ def _code(text: str) -> str:
 def _source(component: Component | None, adjusted: str) -> str:
     if component is None:
         return "sum"
-    words = provenance(component)
-    if component.key and component.key in words:
-        head, _, _ = words.partition(component.key)
-        words = f"{_text(head)}{_code(component.key)}{_text(words.split(component.key, 1)[1])}"
+    words, key = provenance(component), component.key
+    if key and key in words:
+        head, tail = words.split(key, 1)
+        words = f"{_text(head)}{_code(key)}{_text(tail)}"
     else:
         words = _text(words)
-    return f"{words}; **{adjusted}**" if adjusted else words
+    return f"{words}; {adjusted}" if adjusted else words
 
 
 def _stop(title: str, stop: Stop) -> list[str]:
@@ -72,11 +72,9 @@ def _process(judged: ProcessVerdict) -> list[str]:
         return [f"#### {title}", "", *_stop(title, judged.stop), ""]
     model = judged.model
     total = model.size("total_process") or 1
-    adjusted = {}
-    for clamp in model.clamps:
-        side = "raised to its minimum" if clamp.bound == "min" else "lowered to its maximum"
-        adjusted[CLAMPED.get(clamp.component, clamp.component)] = (
-            f"adjusted by Flink: {side} (derived {clamp.derived} bytes)")
+    adjusted = {CLAMPED.get(clamp.component, clamp.component):
+                f"**silently adjusted by Flink** from {clamp.derived} bytes ({_code(clamp.key)})"
+                for clamp in model.clamps}
     out = [f"#### {title}: {compact(model.size('total_process'))}", "",
            "| Component | Size | Bytes | Share | Source |", "|---|---:|---:|---:|---|"]
     for depth, node, size in rows(model, tree_of(judged.process)):

@@ -54,7 +54,8 @@ class Panel:
 
     title: str
     verdict: Verdict
-    note: str = ""
+    note: str = ""  # under the title
+    lines: tuple[str, ...] = ()  # under the processes (a comparison's changes)
 
 
 def _esc(text: str) -> str:
@@ -313,24 +314,30 @@ def _scale(panels: Sequence[Panel]) -> float:
 
 
 def explain_svg(path: str, panels: Sequence[Panel]) -> str:
-    """The picture: one column per panel (one for ``explain``, two for ``--compare``)."""
+    """The picture: one column per panel (one for ``explain``, two for ``--compare``).
+
+    Columns share one scale, and each process starts at the same height in every column."""
     canvas = _Canvas()
     scale = _scale(panels)
     canvas.text(MARGIN, MARGIN + 6, f"{path}: memory layout", size=16, bold=True)
-    heights: list[float] = []
-    for column, panel in enumerate(panels):
-        x0 = MARGIN + column * (PANEL + MARGIN)
-        y: float = MARGIN + 34
+    lefts = [MARGIN + column * (PANEL + MARGIN) for column in range(len(panels))]
+    notes = [_wrap(panel.note, PANEL) if panel.note else [] for panel in panels]
+    y: float = MARGIN + 34
+    for x0, panel in zip(lefts, panels, strict=True):
         canvas.text(x0, y, panel.title, size=15, bold=True)
-        y += 8
-        for line in _wrap(panel.note, PANEL) if panel.note else []:
-            y += 16
-            canvas.text(x0, y, line, size=11, colour="#57606a")
-        y += 10
-        for judged in panel.verdict:
-            y += _draw_process(canvas, judged, x0, y, scale) + 14
-        heights.append(y)
-    y = max(heights) + 4
+    for x0, lines in zip(lefts, notes, strict=True):
+        for index, line in enumerate(lines):
+            canvas.text(x0, y + 16 * (index + 1), line, size=11, colour="#57606a")
+    y += 18 + 16 * max(len(lines) for lines in notes)
+    for index in range(2):
+        used = [_draw_process(canvas, list(panel.verdict)[index], x0, y, scale)
+                for x0, panel in zip(lefts, panels, strict=True)]
+        y += max(used) + 14
+    extra = [panel.lines for panel in panels]
+    for x0, below in zip(lefts, extra, strict=True):
+        for index, line in enumerate(below):
+            canvas.text(x0, y + 16 * index + 4, line)
+    y += 16 * max(len(below) for below in extra) + (8 if any(extra) else 0)
     y += _legend(canvas, MARGIN, y) + MARGIN
     width = MARGIN + len(panels) * (PANEL + MARGIN)
     head = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{y:.0f}" '

@@ -70,21 +70,24 @@ def failure_hits(ctx: Context, kinds: tuple[str, ...]) -> Iterator[Hit]:
         stop = verdict(ctx.config, ctx.version, ctx.taskmanager, ctx.jobmanager).of(process).stop
         loading = stop is not None and stop.stage == "load"
         chain = failures(ctx.config, ctx.version, process, model)
-        first_line = (stop.line or 0) if stop is not None and loading else 0
+        first_line = (stop.line or 0) if stop is not None and loading else None
         for position, (failure, effective) in enumerate(chain):
             if failure.kind == INTERNAL:
                 raise RuntimeError(f"the {process} resolver failed: {failure.message}")
+            if failure.kind not in kinds:
+                continue  # another rule's finding
             # a later failure is judged in the configuration where the earlier ones are reset
             config = replace(ctx.config, effective=effective) if position else ctx.config
             _, advise = owners()[failure.kind]
             hit = advise(failure, config, process, ctx.version)
-            if not position and not loading:
-                first_line = hit.span.line
-            elif failure.kind in kinds:
+            if position or loading:
+                if first_line is None:  # where the first failure, another rule's, points
+                    first, _ = chain[0]
+                    first_line = owners()[first.kind][1](first, ctx.config, process,
+                                                         ctx.version).span.line
                 hit = replace(hit, message=f"{hit.message} (Flink reports this once the "
                               f"problem on line {first_line} is fixed)")
-            if failure.kind in kinds:
-                yield hit
+            yield hit
 
 
 def advice_for(
