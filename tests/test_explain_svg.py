@@ -234,3 +234,14 @@ def test_a_browser_renders_the_picture(tmp_path: Path,
     white = pixels.count(b"\xff\xff\xff")
     assert white < 0.9 * len(pixels), "the page is (almost) blank"
     assert len(set(pixels)) > 20, "the page has almost no colours: nothing was drawn"
+
+
+def test_the_picture_in_the_readme_is_current(capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    code, out = _run(capsys, "--format", "svg", "examples/good/flink-conf.yaml")
+    assert code == 0
+    assert (ROOT / "docs" / "explain-good.svg").read_text(encoding="utf-8") == out, (
+        "regenerate it: flinklint explain --isolated --format svg examples/good/flink-conf.yaml "
+        "> docs/explain-good.svg")
+    assert "](docs/explain-good.svg)" in (ROOT / "README.md").read_text(encoding="utf-8")
