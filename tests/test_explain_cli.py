@@ -15,7 +15,13 @@ import pytest
 
 from flinklint.cli import main
 
+ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ("text", "json", "markdown", "svg")
+
+
+@pytest.fixture(autouse=True)
+def _in_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # paths of the examples are shown as given
 DUPLICATE = ("taskmanager.memory.process.size: 2g\ntaskmanager.memory.process.size: 3g\n"
              "jobmanager.memory.process.size: 1600m\n")
 

@@ -19,7 +19,6 @@ from typing import Any
 
 import pytest
 
-from flinklint.cli.explain import judge
 from flinklint.loader import load_text
 from flinklint.migration import Settings, migrate
 from flinklint.report.explain import JM_MEMORY, TM_MEMORY
@@ -31,6 +30,7 @@ from flinklint.report.explain_compare import (
     key_changes,
 )
 from flinklint.report.explain_markdown import compare_markdown
+from flinklint.rules.advice import judge
 from flinklint.versions import FileKind, parse_version
 
 GOLDEN = Path(__file__).parent / "golden" / "memory"

@@ -19,41 +19,18 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flinklint.flink_config import FlinkConfig
 from flinklint.lint.file import FileResult
-from flinklint.memory.model import ProcessModel
-from flinklint.verdict import Advice, Verdict, load_stop, verdict
+from flinklint.rules.advice import judge
+from flinklint.verdict import Verdict, load_stop
 from flinklint.versions import FileKind, FlinkVersion
 
+if TYPE_CHECKING:
+    from flinklint.report.explain_compare import Comparison
+
 EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
-
-
-def _advisor(config: FlinkConfig, version: FlinkVersion) -> Any:
-    def advise(process: str, model: ProcessModel) -> Advice | None:
-        if model.failure is None:
-            return None
-        from flinklint.rules.index import lint_rules
-        from flinklint.rules.shared.memory import advice_for
-
-        try:
-            code, line, message = advice_for(model.failure, config, process, version)
-        except Exception:  # a bug in a rule's advice must not hide Flink's own message
-            return None
-        if not code:
-            return Advice(code, line, message, "info")
-        rule = lint_rules().get(code)
-        return Advice(code, line, message, rule.severity.value if rule else "error")
-
-    return advise
-
-
-def judge(config: FlinkConfig, version: FlinkVersion) -> Verdict:
-    """The verdict ``check`` reports from, with the rules' advice for resolver failures."""
-    from flinklint.memory import resolve
-
-    return verdict(config, version, *resolve(config, version), advise=_advisor(config, version))
 
 
 def _line_of(config: FlinkConfig) -> Any:
@@ -110,7 +87,7 @@ class _Output:
         self.paths: list[str] = []
 
     def add(self, result: FileResult, config: FlinkConfig, version: FlinkVersion,
-            judged: Verdict, comparison: Any) -> None:
+            judged: Verdict, comparison: Comparison | None) -> None:
         from flinklint.report import explain as report
 
         path = result.path
@@ -128,13 +105,13 @@ class _Output:
                               else md.compare_markdown(path, comparison))
         elif self.format == "svg":
             from flinklint.report.explain_compare import header
-            from flinklint.report.explain_svg import Panel
+            from flinklint.report.explain_svg import Panel, compare_panels
 
             self.paths.append(path)
             if comparison is None:
                 self.panels.append([Panel(f"Flink {version}", judged)])
             else:
-                self.panels.append(_panels(comparison))
+                self.panels.append(compare_panels(comparison))
                 self.paths[-1] = header(path, comparison)
         elif comparison is not None:
             from flinklint.report.explain_compare import compare_text
@@ -156,32 +133,6 @@ class _Output:
             sys.stdout.write(explain_svg(self.paths[0], self.panels[0]))
         elif self.parts:
             sys.stdout.write("\n".join(self.parts))
-
-
-def _panels(comparison: Any) -> list[Any]:
-    """The two columns of a comparison: the keys read differently under A, changes under B."""
-    from flinklint.memory.failures import compact
-    from flinklint.report.explain_compare import MIGRATED, changes, delta
-    from flinklint.report.explain_layout import TITLES, label_of
-    from flinklint.report.explain_svg import Panel
-
-    before, after = comparison.before, comparison.after
-    keys = "; ".join(f"{k.key} (line {k.line}): {k.describe(before, after)}"
-                     for k in comparison.keys)
-    note = (f"Flink {after} reads only config.yaml: this side is {MIGRATED}."
-            if comparison.migrated else "")
-    lines = [f"Changes from Flink {before}:"]
-    for change in changes(comparison):
-        old, new = change["from"], change["to"]
-        sizes = " -> ".join("does not start" if x is None else compact(x) for x in (old, new))
-        name = label_of(change["process"], change["component"])
-        lines.append(f"{TITLES[change['process']]} {name}: {sizes} "
-                     f"{delta(old, new)}".rstrip())
-    if len(lines) == 1:
-        lines.append("none: every component is the same size")
-    return [Panel(f"Flink {before}", comparison.a,
-                  f"Keys read differently: {keys}" if keys else ""),
-            Panel(f"Flink {after}", comparison.b, note, tuple(lines))]
 
 
 def explain_paths(args: argparse.Namespace, results: list[FileResult]) -> int:
@@ -215,7 +166,7 @@ def explain_paths(args: argparse.Namespace, results: list[FileResult]) -> int:
 
 
 def _compare(result: FileResult, index: int, config: FlinkConfig, version: FlinkVersion,
-             judged: Verdict, other: FlinkVersion) -> Any:
+             judged: Verdict, other: FlinkVersion) -> Comparison:
     from flinklint.report.explain_compare import Comparison, key_changes
 
     config_b, migrated = _as_version(result, index, config, other)

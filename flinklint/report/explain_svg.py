@@ -23,8 +23,20 @@ from collections.abc import Iterator, Sequence
 from flinklint.memory.failures import compact
 from flinklint.memory.model import Origin, ProcessModel
 from flinklint.records import dataclass
-from flinklint.report.explain_layout import CLAMPED, JM_TREE, TITLES, TM_TREE, Node, provenance
+from flinklint.report.explain_layout import (
+    CLAMPED,
+    JM_TREE,
+    TITLES,
+    TM_TREE,
+    Node,
+    label_of,
+    provenance,
+)
 from flinklint.verdict import ProcessVerdict, Stop, Verdict
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from flinklint.report.explain_compare import Comparison
 
 _FILL = {
     "total_process": "#f3f4f6", "total_flink": "#e8eef6", "jvm_heap": "#d6e6f7",
@@ -346,3 +358,26 @@ def explain_svg(path: str, panels: Sequence[Panel]) -> str:
     title = f"<title>{_esc(path)}: TaskManager and JobManager memory layout</title>"
     background = f'<rect width="{width}" height="{y:.0f}" fill="#ffffff"/>'
     return "\n".join([head, title, _DEFS, background, *canvas.parts, "</svg>"]) + "\n"
+
+
+def compare_panels(comparison: Comparison) -> list[Panel]:
+    """The two columns of a comparison: the keys read differently under A, changes under B."""
+    from flinklint.report.explain_compare import MIGRATED, changes, delta
+
+    before, after = comparison.before, comparison.after
+    keys = "; ".join(f"{k.key} (line {k.line}): {k.describe(before, after)}"
+                     for k in comparison.keys)
+    note = (f"Flink {after} reads only config.yaml: this side is {MIGRATED}."
+            if comparison.migrated else "")
+    lines = [f"Changes from Flink {before}:"]
+    for change in changes(comparison):
+        old, new = change["from"], change["to"]
+        sizes = " -> ".join("does not start" if x is None else compact(x) for x in (old, new))
+        name = label_of(change["process"], change["component"])
+        lines.append(f"{TITLES[change['process']]} {name}: {sizes} "
+                     f"{delta(old, new)}".rstrip())
+    if len(lines) == 1:
+        lines.append("none: every component is the same size")
+    return [Panel(f"Flink {before}", comparison.a,
+                  f"Keys read differently: {keys}" if keys else ""),
+            Panel(f"Flink {after}", comparison.b, note, tuple(lines))]

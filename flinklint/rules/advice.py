@@ -20,7 +20,8 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-u
 if TYPE_CHECKING:
     from flinklint.engine.rule import Context
     from flinklint.flink_config import FlinkConfig
-    from flinklint.memory.model import Failure
+    from flinklint.memory.model import Failure, ProcessModel
+    from flinklint.verdict import Advice, Advisor, Verdict
     from flinklint.versions import FlinkVersion
 
 Advise = Callable[["Failure", "FlinkConfig", str, "FlinkVersion"], Hit]
@@ -126,3 +127,31 @@ def advice_for(
             return (no_memory_settings.RULE.code, no_memory_settings.span(config).line,
                     no_memory_settings.message(config))
     return code, hit.span.line, hit.message
+
+
+def _advisor(config: FlinkConfig, version: FlinkVersion) -> Advisor:
+    def advise(process: str, model: ProcessModel) -> Advice | None:
+        if model.failure is None:
+            return None
+        from flinklint.rules.index import lint_rules
+        from flinklint.verdict import Advice
+
+        try:
+            code, line, message = advice_for(model.failure, config, process, version)
+        except Exception:  # a bug in a rule's advice must not hide Flink's own message
+            return None
+        if not code:
+            return Advice(code, line, message, "info")
+        rule = lint_rules().get(code)
+        return Advice(code, line, message, rule.severity.value if rule else "error")
+
+    return advise
+
+
+def judge(config: FlinkConfig, version: FlinkVersion) -> Verdict:
+    """The verdict of :mod:`flinklint.verdict` with the code, line, advice and severity of the
+    finding ``check`` reports for each resolver failure (what ``flinklint explain`` shows)."""
+    from flinklint.memory import resolve
+    from flinklint.verdict import verdict
+
+    return verdict(config, version, *resolve(config, version), advise=_advisor(config, version))
