@@ -129,8 +129,9 @@ def _resolve_stop(process: str, model: ProcessModel, advise: Advisor | None) -> 
         from flinklint.memory.failures import plain_message
 
         advice = Advice("FL200", None, plain_message(process, failure))
-    return Stop("resolve", advice.code, advice.line, advice.message, failure.message,
-                advice.severity)
+    # no code: no rule judges it (a FlinkSessionJob, which has no processes of its own)
+    flink = failure.message if advice.code else ""
+    return Stop("resolve", advice.code, advice.line, advice.message, flink, advice.severity)
 
 
 def verdict(config: FlinkConfig, version: FlinkVersion, taskmanager: ProcessModel,

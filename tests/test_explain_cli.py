@@ -176,3 +176,16 @@ def test_svg_of_several_files_draws_the_first_and_says_so(
                    "examples/good/flink-conf.yaml\n")
     assert "examples/good/flink-conf.yaml" in (ElementTree.fromstring(out).findtext(
         "{http://www.w3.org/2000/svg}title") or "")
+
+
+def test_a_session_job_has_no_processes_of_its_own(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "job.yaml"
+    path.write_text("apiVersion: flink.apache.org/v1beta1\nkind: FlinkSessionJob\nmetadata:\n"
+                    "  name: job\nspec:\n  deploymentName: session\n", encoding="utf-8")
+    assert _run(capsys, "check", str(path))[0] == 0
+    code, out, _ = _run(capsys, "explain", "--format", "json", str(path))
+    assert code == 0
+    error = json.loads(out)["jobmanager"]["error"]
+    assert (error["code"], error["severity"], error["flink_message"]) == ("", "info", "")
+    assert error["message"].startswith("a FlinkSessionJob has no processes of its own")
