@@ -189,3 +189,20 @@ def test_a_session_job_has_no_processes_of_its_own(tmp_path: Path,
     error = json.loads(out)["jobmanager"]["error"]
     assert (error["code"], error["severity"], error["flink_message"]) == ("", "info", "")
     assert error["message"].startswith("a FlinkSessionJob has no processes of its own")
+
+
+def test_check_says_a_memory_error_waits_for_the_file_to_load(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text("taskmanager.memory.process.size: 2g\ntaskmanager.memory.flink.size: 1900m\n"
+                    "jobmanager.memory.process.size: 1600m\njobmanager.memory.process.size: "
+                    "1600m\n", encoding="utf-8")
+    code, out, _ = _run(capsys, "check", "--format", "concise", str(path))
+    assert code == 1
+    rows = out.splitlines()
+    assert any(":1:1: FL206 [error]" in row and row.endswith(
+        "(Flink reports this once the problem on line 4 is fixed)") for row in rows), rows
+    assert any(":4:1: FL002 [error]" in row for row in rows)
+    code, out, _ = _run(capsys, "explain", "--format", "json", str(path))
+    assert code == 1
+    assert json.loads(out)["taskmanager"]["error"]["code"] == "FL002"
