@@ -10,7 +10,8 @@ from flinklint.catalog import catalog
 from flinklint.flink_config import FlinkConfig
 from flinklint.loader import load_text
 from flinklint.loader.yaml_nodes import Mapping as YamlMap
-from flinklint.loader.yaml_nodes import Node, Sequence, deref, documents
+from flinklint.loader.yaml_nodes import Node, Sequence, deref
+from flinklint.loader.yaml_parse import documents
 from flinklint.loader.yaml_render import flink_text
 from flinklint.migration.structured import parse
 from flinklint.migration.values import STRUCTURED

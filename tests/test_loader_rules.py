@@ -8,9 +8,17 @@ import pytest
 
 from flinklint.engine.rule import Rule
 from flinklint.loader import load_bytes
-from flinklint.loader.codes import ALL, loader_rules
+from flinklint.loader.codes import ALL
 from flinklint.report.rule_pages import Example, examples
+from flinklint.rules import registry
 from flinklint.versions import parse_version
+
+
+def loader_rules() -> tuple[Rule, ...]:
+    """The documented rules of every loader code, in code order."""
+    codes = {code.code for code in ALL}
+    return tuple(sorted((r for r in registry().values() if r.code in codes), key=lambda r: r.code))
+
 
 RULES = loader_rules()
 EXAMPLES = [(rule, ex) for rule in RULES for ex in examples(rule)]

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flinklint.loader import yaml_nodes
+from flinklint.loader import yaml_nodes, yaml_parse
 from flinklint.loader.yaml_nodes import Node
 from flinklint.loader.yaml_quick import quick_documents
 
@@ -33,7 +33,7 @@ def shape(node: Node | None) -> object:
 
 def by_ruamel(text: str) -> object:
     try:
-        return [(shape(d.root), d.start) for d in yaml_nodes.read_with_ruamel(text)]
+        return [(shape(d.root), d.start) for d in yaml_parse.read_with_ruamel(text)]
     except yaml_nodes.YamlError as err:
         return ("error", err.message, err.offset)
 

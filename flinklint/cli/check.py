@@ -15,7 +15,8 @@ from pathlib import Path
 
 from flinklint.engine.rule import Rule
 from flinklint.findings import Finding, Severity
-from flinklint.lint.file import FileResult, LintRequest, lint_paths
+from flinklint.lint.file import FileResult, LintRequest
+from flinklint.lint.paths import lint_paths
 from flinklint.rules import registry
 from flinklint.settings import SettingsError, split_codes
 

@@ -1,16 +1,12 @@
-"""Lint paths: walk, find settings, load, pick the target version, run the engine.
+"""Lint one file: find its settings, load it, pick the target version, run the engine.
 
 The target Flink version of a configuration is, from strongest to weakest: ``--flink-version``,
 the manifest's own ``spec.flinkVersion``, ``flink-version`` in the settings file, and the default
 for the file kind (1.20 for ``flink-conf.yaml``, 2.3 otherwise).
-
-Settings ``exclude`` patterns apply to files named on the command line too (pre-commit passes
-every staged file explicitly, and an exclude that pre-commit ignores would surprise).
 """
 
 from __future__ import annotations
 
-import sys
 from functools import cache
 from pathlib import Path
 
@@ -29,9 +25,6 @@ from flinklint.versions import FlinkVersion, default_for
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
     from typing import Any
-
-
-PARALLEL_FROM = 50  # fewer files are linted faster than worker processes start
 
 
 @dataclass
@@ -85,39 +78,6 @@ def _defaults() -> Settings:
 def target_version(config: FlinkConfig, settings: Settings, cli: dict[str, Any]) -> FlinkVersion:
     explicit: FlinkVersion | None = cli.get("flink_version")
     return explicit or config.flink_version or settings.flink_version or default_for(config.kind)
-
-
-def lint_paths(request: LintRequest) -> list[FileResult]:
-    """Lint every file below the requested paths, in a stable order."""
-    from flinklint.lint.walk import candidates
-
-    if request.paths == [Path("-")]:
-        return [_lint_stdin(request)]
-    found: dict[Path, Path | None] = {}
-    jobs: list[tuple[Path, Settings]] = []
-    for candidate in candidates(request.paths):
-        settings = settings_for(candidate.path, request, found)
-        if not settings.excludes(candidate.path):
-            jobs.append((candidate.path, settings))
-    if request.jobs != 1 and len(jobs) >= PARALLEL_FROM:
-        from flinklint.lint.pool import lint_jobs
-
-        return lint_jobs(jobs, request)
-    results = (lint_file(path, settings, request) for path, settings in jobs)
-    return [result for result in results if result is not None]
-
-
-def _lint_stdin(request: LintRequest) -> FileResult:
-    from flinklint.loader.limits import MAX_FILE_BYTES
-
-    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)  # more: the loader's one size finding
-    path = Path(request.stdin_filename)
-    settings = settings_for(Path.cwd() / path, request)
-    result = lint_file(path, settings, request, data=data)
-    if result is None:  # not recognisable as a Flink config: lint it as the legacy format
-        result = FileResult(str(path), data.decode("utf-8", "replace"), settings, [], [], [])
-    result.data = data
-    return result
 
 
 def lint_file(

@@ -2,17 +2,12 @@
 
 Each code's documentation lives in ``flinklint/rules/<slug>.py`` like any rule; this module only
 holds identity and default severity so that loading a file never imports the documentation.
-:func:`loader_rules` picks their documented rules out of the project's registry on demand.
 """
 
 from __future__ import annotations
 
 from flinklint.findings import Finding, Fix, Severity, Span
 from flinklint.records import dataclass
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
-if TYPE_CHECKING:
-    from flinklint.engine.rule import Rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +54,3 @@ ALL: tuple[Code, ...] = (
     OPERATOR_NON_STRING_VALUE, OPERATOR_MEMORY_CONVERSION, UNREADABLE_FILE,
 )
 
-
-def loader_rules() -> tuple[Rule, ...]:
-    """The documented rules of every loader code, in code order."""
-    from flinklint.rules import RULES
-
-    codes = {code.code for code in ALL}
-    return tuple(sorted((rule for rule in RULES if rule.code in codes), key=lambda r: r.code))

@@ -29,8 +29,8 @@ from flinklint.loader.yaml_nodes import (
     Sequence,
     YamlError,
     deref,
-    documents,
 )
+from flinklint.loader.yaml_parse import documents
 from flinklint.versions import FileKind, FlinkVersion, VersionError, parse_version
 
 KINDS = ("FlinkDeployment", "FlinkSessionJob")

@@ -24,8 +24,8 @@ from flinklint.loader.yaml_nodes import (
     Sequence,
     YamlError,
     deref,
-    documents,
 )
+from flinklint.loader.yaml_parse import documents
 from flinklint.loader.yaml_render import flink_text
 from flinklint.loader.yaml_values import SET, check_collection_tag, resolve
 from flinklint.records import dataclass, field

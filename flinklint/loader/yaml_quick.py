@@ -4,7 +4,7 @@ ruamel.yaml's pure-Python scanner and parser took two thirds of the time to lint
 ``config.yaml`` files and manifests, and importing it a good part of linting one. Most such
 files use a small part of YAML: block mappings and sequences, one-line plain or quoted scalars,
 comments and ``---`` between documents. For such a text :func:`quick_documents` builds the very
-nodes (values, styles, offsets) that :func:`flinklint.loader.yaml_nodes.documents` builds from
+nodes (values, styles, offsets) that :func:`flinklint.loader.yaml_parse.documents` builds from
 ruamel's events. For anything else (a tab or CR, a character outside printable ASCII, a flow
 collection, an anchor, alias or tag, a block or multi-line scalar, an escape, a directive, a
 syntax error...) it returns None and ruamel reads the text, so what flinklint reports never
