@@ -1,8 +1,8 @@
 """Whether Flink starts each process of a configuration, and if not, what stops it.
 
-The one judgement behind both ``flinklint check`` (the memory rules word it as findings) and
-``flinklint explain`` (which draws it), so that the two cannot disagree. Flink stops a process
-at one of two stages:
+What ``flinklint explain`` shows, built from the same two facts ``flinklint check`` reports
+from, so that the two cannot disagree (``tests/test_verdict.py`` holds them to it, and to real
+Flink, on every golden configuration). Flink stops a process at one of two stages:
 
 * **load**: ``GlobalConfiguration.loadConfiguration`` runs before any memory option is read and
   stops both processes. The target version does not read this file (FL009): Flink stops with
@@ -15,10 +15,13 @@ at one of two stages:
 * **resolve**: ``BashJavaUtils`` derives the process's memory and throws; the resolver's
   :class:`~flinklint.memory.model.Failure` holds Flink's message. This stops one process.
 
-A stop's ``code`` and ``line`` are those of the finding that ``check`` reports for it, its
-``message`` flinklint's advice and ``flink_message`` what Flink prints. ``severity`` is that
-finding's: a file that sizes neither process is only a warning (FL215), since the memory often
-comes from deploy-time options.
+The two facts: :func:`flinklint.loader.codes.refusal` (``check`` reports that finding, and
+its memory rules word a failure of a file Flink stops loading as waiting for that fix) and the
+resolver's failure (the memory rules' findings; :func:`flinklint.rules.advice.judge` adds
+their code, line and advice). A stop's ``code`` and ``line`` are those of the finding that ``check``
+reports for it, its ``message`` flinklint's advice and ``flink_message`` what Flink prints;
+``severity`` is that finding's: a file that sizes neither process is only a warning (FL215),
+since the memory often comes from deploy-time options.
 """
 
 from __future__ import annotations
@@ -34,10 +37,6 @@ if TYPE_CHECKING:
     from flinklint.memory.model import ProcessModel
     from flinklint.versions import FlinkVersion
 
-# loader codes for which Flink's YAML reader refuses a config.yaml (see tests/golden/reader)
-YAML_REFUSALS = frozenset(
-    ("FL001", "FL002", "FL012", "FL014", "FL016", "FL017", "FL018", "FL019")
-)
 NOT_READ = "FL009"
 YAML_PARSE_ERROR = "Error parsing YAML configuration."
 PROCESSES = ("taskmanager", "jobmanager")
@@ -100,14 +99,14 @@ class Verdict:
 
 def load_stop(config: FlinkConfig, version: FlinkVersion) -> Stop | None:
     """What stops Flink while it loads the file, before it resolves either process."""
-    yaml = config.kind.value == "config.yaml"
-    for finding in sorted(config.findings, key=lambda f: (f.line, f.code)):
-        if finding.code == NOT_READ:
-            return Stop("load", finding.code, finding.line, finding.message,
-                        _missing_file(config.path, version))
-        if yaml and finding.code in YAML_REFUSALS:
-            return Stop("load", finding.code, finding.line, finding.message, YAML_PARSE_ERROR)
-    return None
+    from flinklint.loader.codes import refusal
+
+    finding = refusal(config)
+    if finding is None:
+        return None
+    flink = (_missing_file(config.path, version) if finding.code == NOT_READ
+             else YAML_PARSE_ERROR)
+    return Stop("load", finding.code, finding.line, finding.message, flink)
 
 
 def _missing_file(path: str, version: FlinkVersion) -> str:

@@ -24,9 +24,10 @@ from flinklint.engine.run import lint
 from flinklint.engine.select import Selection
 from flinklint.findings import Finding, Severity
 from flinklint.loader import load_text
+from flinklint.loader.codes import YAML_REFUSALS
 from flinklint.rules.advice import judge
 from flinklint.rules.index import lint_rules
-from flinklint.verdict import NOT_READ, YAML_PARSE_ERROR, YAML_REFUSALS, Verdict
+from flinklint.verdict import NOT_READ, YAML_PARSE_ERROR, Verdict
 from flinklint.versions import FileKind, parse_version
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -60,18 +60,17 @@ def failure_hits(ctx: Context, kinds: tuple[str, ...]) -> Iterator[Hit]:
 
     if not applies(ctx.config):
         return
+    from flinklint.loader.codes import refusal
     from flinklint.memory.cascade import failures
 
     for process, model in models(ctx):
         if model.failure is None:
             continue
-        from flinklint.verdict import verdict
-
-        # the judgement explain shows: a file Flink stops loading never gets this far
-        stop = verdict(ctx.config, ctx.version, ctx.taskmanager, ctx.jobmanager).of(process).stop
-        loading = stop is not None and stop.stage == "load"
+        # as explain's verdict: Flink stops loading such a file before it resolves memory
+        refused = refusal(ctx.config)
+        loading = refused is not None
         chain = failures(ctx.config, ctx.version, process, model)
-        first_line = (stop.line or 0) if stop is not None and loading else None
+        first_line = refused.line if refused is not None else None
         for position, (failure, effective) in enumerate(chain):
             if failure.kind == INTERNAL:
                 raise RuntimeError(f"the {process} resolver failed: {failure.message}")
