@@ -5,7 +5,7 @@ or the error with a rule code, a line and advice); :func:`explain_text` draws a 
 spirit of Flink's "Final TaskExecutor Memory configuration" log, with each component's share
 of the process, where its value came from, silent adjustments and the JVM arguments.
 
-Both take a :class:`~flinklint.verdict.Verdict`, the judgement ``check`` reports from too: a
+Both take a :class:`~flinklint.verdict.Verdict`, built from the facts ``check`` reports: a
 process Flink does not start (while loading the file or resolving its memory) shows Flink's
 own message and the code, line and advice of the finding ``check`` reports for it. Lines come
 from the caller (a mapping or a callable key -> line, e.g.

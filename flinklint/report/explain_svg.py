@@ -331,10 +331,12 @@ def explain_svg(path: str, panels: Sequence[Panel]) -> str:
     Columns share one scale, and each process starts at the same height in every column."""
     canvas = _Canvas()
     scale = _scale(panels)
-    canvas.text(MARGIN, MARGIN + 6, f"{path}: memory layout", size=16, bold=True)
     lefts = [MARGIN + column * (PANEL + MARGIN) for column in range(len(panels))]
+    heading = _wrap(f"{path}: memory layout", len(panels) * (PANEL + MARGIN) * 0.8)
+    for index, line in enumerate(heading):
+        canvas.text(MARGIN, MARGIN + 6 + 20 * index, line, size=16, bold=True)
     notes = [_wrap(panel.note, PANEL) if panel.note else [] for panel in panels]
-    y: float = MARGIN + 34
+    y: float = MARGIN + 14 + 20 * len(heading)
     for x0, panel in zip(lefts, panels, strict=True):
         canvas.text(x0, y, panel.title, size=15, bold=True)
     for x0, lines in zip(lefts, notes, strict=True):
