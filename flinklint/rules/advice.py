@@ -80,7 +80,9 @@ def failure_hits(ctx: Context, kinds: tuple[str, ...]) -> Iterator[Hit]:
             config = replace(ctx.config, effective=effective) if position else ctx.config
             _, advise = owners()[failure.kind]
             hit = advise(failure, config, process, ctx.version)
-            if position or loading:
+            if not position and not loading:
+                first_line = hit.span.line
+            else:
                 if first_line is None:  # where the first failure, another rule's, points
                     first, _ = chain[0]
                     first_line = owners()[first.kind][1](first, ctx.config, process,
