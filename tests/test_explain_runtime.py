@@ -11,6 +11,7 @@ import pytest
 from flinklint.cli import main
 from flinklint.memory import resolve_jobmanager, resolve_taskmanager
 from flinklint.report.explain import Note, explain_json, explain_text
+from flinklint.verdict import ProcessVerdict, Verdict
 from flinklint.versions import parse_version
 
 JM = "jobmanager.memory.process.size: 1600m\n"
@@ -90,12 +91,14 @@ def test_renderers_place_notes_under_the_taskmanager() -> None:
     version = parse_version("1.20")
     config = {"taskmanager.memory.process.size": "4g", "jobmanager.memory.process.size": "1g"}
     tm, jm = resolve_taskmanager(config, version), resolve_jobmanager(config, version)
+    judged = Verdict(ProcessVerdict("taskmanager", tm, None),
+                     ProcessVerdict("jobmanager", jm, None))
     notes = [Note("FL401", 3, "managed memory is reserved for nothing")]
-    text = explain_text("f", version, config, tm, jm, notes=notes).splitlines()
+    text = explain_text("f", version, config, judged, notes=notes).splitlines()
     at = text.index("  At run time (Flink's memory guides):")
     assert text[at + 1] == "    FL401 (line 3): managed memory is reserved for nothing"
     assert text.index("JobManager") > at
-    doc = explain_json("f", version, config, tm, jm, notes=notes)
+    doc = explain_json("f", version, config, judged, notes=notes)
     assert doc["taskmanager"]["runtime"] == [
         {"code": "FL401", "line": 3, "message": "managed memory is reserved for nothing"}]
     assert "runtime" not in doc["jobmanager"]

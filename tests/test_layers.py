@@ -4,7 +4,8 @@ import inside a function is listed with the reason it is there.
 The pipeline reads from the folder names, top to bottom (``|`` separates siblings, which must not
 import each other)::
 
-    cli -> fix -> lint -> rules -> rules.shared -> report | migration -> engine -> settings
+    cli -> fix -> lint -> rules -> rules.shared -> report | migration -> verdict -> engine
+        -> settings
         -> memory | loader -> launch -> catalog -> values
         -> edits | flink_config -> findings | versions -> records -> flinklint
 
@@ -32,6 +33,7 @@ LAYERS: list[set[str]] = [
     {"rules"},
     {"rules.shared"},
     {"report", "migration"},
+    {"verdict"},
     {"engine"},
     {"settings"},
     {"memory", "loader"},
@@ -55,8 +57,11 @@ LAZY: dict[str, tuple[set[str], str]] = {
     }, "argparse is skipped when only paths are named; a command's module loads when it runs"),
     "flinklint.cli.arguments": ({"flinklint.versions"}, "parsing --flink-version only"),
     "flinklint.cli.check": ({"flinklint.fix"}, "--fix and --diff"),
-    "flinklint.cli.explain": ({"flinklint.memory", "flinklint.rules.advice"},
-                              "advice only for a process Flink refuses"),
+    "flinklint.cli.explain": ({
+        "flinklint.loader", "flinklint.migration", "flinklint.report.explain",
+        "flinklint.report.explain_compare", "flinklint.report.explain_markdown",
+        "flinklint.report.explain_svg",
+    }, "one renderer per format; reading the file again and migrating it only for --compare"),
     "flinklint.cli.migrate": ({"flinklint.loader.limits"}, "reading the file to migrate"),
     "flinklint.cli.rule": ({
         "flinklint.catalog.schema", "flinklint.report.rule_pages", "flinklint.rules",
@@ -81,6 +86,8 @@ LAZY: dict[str, tuple[set[str], str]] = {
     "flinklint.memory.suggest": ({"flinklint.memory"}, "the resolver, for the search only"),
     "flinklint.migration": ({"flinklint.migration.nested"}, "migrate --nested only"),
     "flinklint.report": ({"flinklint.report.github"}, "the step summary on GitHub only"),
+    "flinklint.report.explain_compare": ({"flinklint.catalog"}, "keys read differently"),
+    "flinklint.report.explain_svg": ({"flinklint.report.explain_compare"}, "--compare only"),
     "flinklint.report.fingerprint": ({"flinklint.report.location", "flinklint.report.source"},
                                      "findings on indented lines only"),
     "flinklint.report.full": ({"flinklint.report.excerpt", "flinklint.report.source"},

@@ -129,7 +129,10 @@ def _explain_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     explain = sub.add_parser("explain", help="show the memory layout Flink will use",
                              description="Show the TaskManager and JobManager memory layout.")
     explain.add_argument("paths", nargs="+", metavar="FILE")
-    explain.add_argument("--format", choices=("text", "json"), default="text")
+    explain.add_argument("--format", choices=("text", "json", "svg", "markdown"), default="text",
+                         help="text (default), json, svg (one picture), markdown (tables)")
+    explain.add_argument("--compare", type=_version_arg, metavar="X.Y[.Z]",
+                         help="also resolve as this Flink version and show what differs")
     explain.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     _common(explain)
 

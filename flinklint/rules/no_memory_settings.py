@@ -45,23 +45,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from flinklint.engine.rule import Context, Hit, Rule
-from flinklint.findings import Severity, Span
-from flinklint.flink_config import FlinkConfig, Source
+from flinklint.findings import Severity
 from flinklint.rules.shared.memory import is_manifest
-from flinklint.rules.shared.unsized import NO_MEMORY_SETTINGS, message, nothing_configured
-
-
-def _span(config: FlinkConfig) -> Span:
-    for e in config.entries:
-        if e.source is Source.FILE:
-            return e.key_span
-    return Span.point(config.base_line)
+from flinklint.rules.shared.unsized import (
+    NO_MEMORY_SETTINGS,
+    first_key_span,
+    message,
+    nothing_configured,
+)
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     if is_manifest(ctx.config) or not nothing_configured(ctx.config, ctx.version, ctx):
         return
-    yield Hit(_span(ctx.config), message(ctx.config))
+    yield Hit(first_key_span(ctx.config), message(ctx.config))
 
 
 RULE = Rule(

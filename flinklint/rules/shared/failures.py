@@ -15,6 +15,7 @@ from functools import cache
 from importlib import import_module
 
 from flinklint.engine.rule import Hit
+from flinklint.loader.codes import refusal
 from flinklint.memory.cascade import failures
 from flinklint.records import replace
 from flinklint.rules.shared.memory import applies, models
@@ -63,23 +64,30 @@ def failure_hits(ctx: Context, kinds: tuple[str, ...]) -> Iterator[Hit]:
     """The findings of a failure rule: one per process whose resolution fails with ``kinds``."""
     if not applies(ctx.config):
         return
-
     for process, model in models(ctx):
         if model.failure is None or model.failure.kind == PLACEHOLDER:
             continue  # a process sized at deploy time is not judged (FL350 says so)
+        # as explain's verdict: Flink stops loading such a file before it resolves memory
+        refused = refusal(ctx.config)
+        loading = refused is not None
         chain = failures(ctx.config, ctx.version, process, model)
-        first_line = 0
+        first_line = refused.line if refused is not None else None
         for position, (failure, effective) in enumerate(chain):
             if failure.kind == INTERNAL:
                 raise RuntimeError(f"the {process} resolver failed: {failure.message}")
+            if failure.kind not in kinds:
+                continue  # another rule's finding
             # a later failure is judged in the configuration where the earlier ones are reset
             config = replace(ctx.config, effective=effective) if position else ctx.config
             _, advise = owners()[failure.kind]
             hit = advise(failure, config, process, ctx.version)
-            if not position:
+            if not position and not loading:
                 first_line = hit.span.line
-            elif failure.kind in kinds:
+            else:
+                if first_line is None:  # where the first failure, another rule's, points
+                    first, _ = chain[0]
+                    first_line = owners()[first.kind][1](first, ctx.config, process,
+                                                         ctx.version).span.line
                 hit = replace(hit, message=f"{hit.message} (Flink reports this once the "
                               f"problem on line {first_line} is fixed)")
-            if failure.kind in kinds:
-                yield hit
+            yield hit

@@ -7,6 +7,8 @@ configuration is most likely completed at deploy time, and the memory rules say 
 
 from __future__ import annotations
 
+from flinklint.findings import Span
+from flinklint.flink_config import Source
 from flinklint.rules.shared.memory import PROCESSES
 from flinklint.rules.shared.search import resolve_with
 
@@ -40,3 +42,11 @@ def message(config: FlinkConfig) -> str:
         "operator); declare it with `define` in the flinklint settings or --define "
         "taskmanager.memory.process.size=... so the memory rules can check it"
     )
+
+
+def first_key_span(config: FlinkConfig) -> Span:
+    """Where FL215 points: the file's first key."""
+    for entry in config.entries:
+        if entry.source is Source.FILE:
+            return entry.key_span
+    return Span.point(config.base_line)
