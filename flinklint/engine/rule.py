@@ -103,3 +103,12 @@ class Rule:
     doc: str = ""
     fixable: bool = False
     options: Mapping[str, Any] = field(default_factory=dict)
+
+
+def documented(code: str, name: str, severity: Severity, doc: str | None, *,
+               fixable: bool = False) -> Rule:
+    """A rule whose findings the loader or the engine makes: its identity and its documentation
+    (the module docstring, whose first line is the summary); its check does nothing."""
+    text = doc or ""
+    summary = text.strip().partition("\n")[0]
+    return Rule(code, name, severity, summary, reported_by_loader, doc=text, fixable=fixable)

@@ -34,7 +34,7 @@ Row = tuple[str, str, str, str, bool, str]
 # index:start
 INDEX: tuple[Row, ...] = (
     ("FL000", "internal-error", "error", "", False,
-     "A rule crashed on this file; please report it."),
+     "A rule crashed on this file; flinklint could not check it completely."),
     ("FL001", "yaml-syntax-error", "error", "", False,
      "Flink cannot parse this YAML and will not start."),
     ("FL002", "duplicate-key", "error", "", False,

@@ -27,15 +27,7 @@ double quotes, no backslash): the fix removes the two quotes, which is the value
 meant. No fix for an unclosed quote.
 """
 
-from flinklint.engine.rule import Rule, reported_by_loader
+from flinklint.engine.rule import documented
 from flinklint.loader.codes import LEGACY_QUOTED_VALUE as CODE
 
-RULE = Rule(
-    code=CODE.code,
-    name=CODE.name,
-    severity=CODE.severity,
-    summary="Quotes around a flink-conf.yaml value are kept as part of it.",
-    check=reported_by_loader,
-    doc=__doc__ or "",
-    fixable=True,
-)
+RULE = documented(CODE.code, CODE.name, CODE.severity, __doc__, fixable=True)

@@ -44,15 +44,7 @@ spec:
 No fix: `1.5G` could mean 1.5 GiB or 1.5 GB.
 """
 
-from flinklint.engine.rule import Rule, reported_by_loader
+from flinklint.engine.rule import documented
 from flinklint.loader.codes import OPERATOR_MEMORY_CONVERSION as CODE
 
-RULE = Rule(
-    code=CODE.code,
-    name=CODE.name,
-    severity=CODE.severity,
-    summary="The operator cannot turn resource.memory into a size Flink can read.",
-    check=reported_by_loader,
-    doc=__doc__ or "",
-    fixable=False,
-)
+RULE = documented(CODE.code, CODE.name, CODE.severity, __doc__)

@@ -40,15 +40,7 @@ No fix: quoting the written text keeps what you wrote, which may differ from wha
 operator passes today (`1.0` versus `1`).
 """
 
-from flinklint.engine.rule import Rule, reported_by_loader
+from flinklint.engine.rule import documented
 from flinklint.loader.codes import OPERATOR_NON_STRING_VALUE as CODE
 
-RULE = Rule(
-    code=CODE.code,
-    name=CODE.name,
-    severity=CODE.severity,
-    summary="A manifest value is not a string, as older operators require.",
-    check=reported_by_loader,
-    doc=__doc__ or "",
-    fixable=False,
-)
+RULE = documented(CODE.code, CODE.name, CODE.severity, __doc__)
