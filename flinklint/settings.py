@@ -29,6 +29,8 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-u
 if TYPE_CHECKING:
     from typing import Any
 
+    from flinklint.launch.operator import OperatorRelease
+
 SETTINGS_FILES = (".flinklint.toml", "pyproject.toml")
 
 _SEVERITIES = ["error", "warning", "info"]
@@ -39,6 +41,7 @@ SCHEMA: dict[str, Any] = {
     "additionalProperties": False,
     "properties": {
         "flink-version": {"type": "string"},
+        "operator-version": {"type": "string"},
         "select": _CODES,
         "ignore": _CODES,
         "extend-select": _CODES,
@@ -65,6 +68,7 @@ class Settings:
     """Effective settings for one linted file."""
 
     flink_version: FlinkVersion | None = None
+    operator_version: OperatorRelease | None = None  # None: the newest release, assumed
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
@@ -246,8 +250,17 @@ def from_mapping(
             version = parse_version(str(data["flink-version"]))
         except VersionError as err:
             raise SettingsError(f"{where}: flink-version: {err}") from None
+    operator = None
+    if "operator-version" in data:
+        from flinklint.launch.operator import OperatorVersionError, parse_operator_version
+
+        try:
+            operator = parse_operator_version(str(data["operator-version"]))
+        except OperatorVersionError as err:
+            raise SettingsError(f"{where}: operator-version: {err}") from None
     return Settings(
         flink_version=version,
+        operator_version=operator,
         select=tuple(data.get("select", ("ALL",))),
         ignore=tuple(data.get("ignore", ())),
         extend_select=tuple(data.get("extend-select", ())),
@@ -274,6 +287,8 @@ def override(base: Settings, cli: Mapping[str, Any]) -> Settings:
     changes: dict[str, Any] = {}
     if cli.get("flink_version") is not None:
         changes["flink_version"] = cli["flink_version"]
+    if cli.get("operator_version") is not None:
+        changes["operator_version"] = cli["operator_version"]
     if cli.get("select"):
         changes["select"] = tuple(cli["select"])
     if cli.get("ignore"):

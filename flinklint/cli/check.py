@@ -37,6 +37,7 @@ def _request(args: argparse.Namespace) -> LintRequest:
 
     cli: dict[str, Any] = {
         "flink_version": args.flink_version,
+        "operator_version": getattr(args, "operator_version", None),
         "define": dict(args.define),
     }
     for name in ("select", "ignore", "extend_select"):
@@ -263,6 +264,8 @@ def _show_settings(args: argparse.Namespace) -> int:
                 "file": str(path),
                 "settings-file": str(settings.source) if settings.source else None,
                 "flink-version": str(settings.flink_version) if settings.flink_version else None,
+                "operator-version": str(settings.operator_version)
+                if settings.operator_version else None,
                 "select": list(settings.select),
                 "extend-select": list(settings.extend_select),
                 "ignore": list(settings.ignore),

@@ -131,9 +131,11 @@ def lint_file(
 
     hint: FlinkVersion | None = request.cli.get("flink_version") or settings.flink_version
     if data is None:
-        configs = load_path(path, version=hint, defines=settings.define)
+        configs = load_path(path, version=hint, defines=settings.define,
+                            operator=settings.operator_version)
     else:
-        configs = load_bytes(data, path, version=hint, defines=settings.define)
+        configs = load_bytes(data, path, version=hint, defines=settings.define,
+                             operator=settings.operator_version)
     if configs is None:
         return None
     selection = Selection(

@@ -40,6 +40,15 @@ def operator_memory(text: str) -> str:
         raise ValueError(f"Invalid quantity {quantity!r}") from err
 
 
+def numerical_amount(quantity: str) -> Decimal:
+    """fabric8 ``Quantity.parse(q).getNumericalAmount()`` of a quantity as written (Kubernetes
+    semantics: ``2048m`` is 2.048); ValueError when fabric8 cannot parse it."""
+    try:
+        return _numerical_amount(quantity)
+    except ArithmeticError as err:
+        raise ValueError(f"Invalid quantity {quantity!r}") from err
+
+
 def _numerical_amount(quantity: str) -> Decimal:
     """fabric8 ``Quantity.parse(q).getNumericalAmount()``."""
     if not quantity:

@@ -133,6 +133,16 @@ INDEX: tuple[Row, ...] = (
      "The JobManager's JVM heap is below Flink's recommended minimum of 128mb."),
     ("FL220", "task-heap-too-small", "warning", "task_heap_too_small", False,
      "The managed and network memory leave the TaskManager almost no task heap."),
+    ("FL300", "operator-field-not-read", "error", "", False,
+     "The chosen operator release does not read this spec field."),
+    ("FL301", "operator-crd-refuses", "error", "", False,
+     "The operator's custom resource definition refuses this value."),
+    ("FL302", "operator-validation-error", "error", "", False,
+     "The operator's validator refuses the resources or configuration of this manifest."),
+    ("FL303", "operator-key-prefix-overlap", "error", "", False,
+     "A Flink 2 deployment sets a key and another key below it: the operator cannot deploy it."),
+    ("FL304", "limit-factor-below-one", "error", "", False,
+     "A Kubernetes limit factor below 1: Flink refuses to create the pods."),
 )
 # index:end
 

@@ -63,8 +63,7 @@ def _span(config: FlinkConfig, process: str) -> Span:
 def advise(failure: Failure, config: FlinkConfig, process: str, version: FlinkVersion) -> Hit:
     key = f"{process}.memory.process.size"
     if is_manifest(config):
-        how = f"set {SPEC_KEYS[key]} (or {key} in flinkConfiguration)"
-        refusal = "the Kubernetes operator rejects the deployment"
+        how, refusal = _operator_advice(config, process)
     else:
         how = f"add {key} (Flink ships {SHIPPED[process]})"
         refusal = "Flink refuses to start it"
@@ -75,12 +74,36 @@ def advise(failure: Failure, config: FlinkConfig, process: str, version: FlinkVe
     return Hit(_span(config, process), message)
 
 
+def _operator_advice(config: FlinkConfig, process: str) -> tuple[str, str]:
+    """What the chosen operator release does without memory (``DefaultValidator``, 1.4+:
+    ``validateJmMemoryConfig``/``validateTmMemoryConfig``), and where memory goes."""
+    from flinklint.launch.operator import NEWEST, parse_operator_version
+
+    key = f"{process}.memory.process.size"
+    release = parse_operator_version(config.meta.get("operator") or str(NEWEST))
+    who = release.label + (" (the newest release, assumed)"
+                           if config.meta.get("operator_assumed") else "")
+    where = SPEC_KEYS[key]
+    if release.reads_resources:
+        where += f" or {where.rsplit('.', 2)[0]}.resources.requests.memory"
+    how = f"set {where} (or {key} in flinkConfiguration)"
+    if release.checks_missing_memory:
+        message = release.missing_memory_message(TITLE[process])
+        return how, f"{who} rejects the deployment: \"{message}\""
+    return how, (f"{who} does not check this and the deployment fails when Flink starts the "
+                 f"{TITLE[process]}")
+
+
 def check(ctx: Context) -> Iterator[Hit]:
     from flinklint.rules.no_memory_settings import nothing_configured
 
     if not is_manifest(ctx.config) and nothing_configured(ctx.config, ctx.version, ctx):
         return
-    yield from failure_hits(ctx, KINDS)
+    # a process whose spec memory the operator refuses is FL022, not "no memory"
+    refused = [TITLE[p] for p in ctx.config.meta.get("operator_refused", "").split(",") if p]
+    for hit in failure_hits(ctx, KINDS):
+        if not any(hit.message.startswith(f"the {title} has no memory") for title in refused):
+            yield hit
 
 
 RULE = Rule(
