@@ -58,6 +58,10 @@ ALL: tuple[Code, ...] = (
     CONFIG_YAML_SHADOWED, BYTE_ORDER_MARK, INVALID_UTF8, TEMPLATED_FILE, NULL_VALUE,
     KEY_COLLISION, NOT_A_MAPPING, NON_STRING_KEY, YAML_VALUE_ERROR, MULTIPLE_DOCUMENTS, MERGE_KEY,
     OPERATOR_NON_STRING_VALUE, OPERATOR_MEMORY_CONVERSION, UNREADABLE_FILE,
+)
+# The FL3xx codes the loader makes while reading a manifest the way the chosen operator release
+# does (flinklint.launch.operator_spec); documented like the others, numbered apart.
+LAUNCH: tuple[Code, ...] = (
     OPERATOR_FIELD_NOT_READ, OPERATOR_CRD_REFUSES, OPERATOR_VALIDATION, OPERATOR_KEY_PREFIX,
     LIMIT_FACTOR_BELOW_ONE,
 )

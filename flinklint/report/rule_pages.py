@@ -28,6 +28,7 @@ class Example:
     text: str
     flink_version: str | None
     defines: tuple[tuple[str, str], ...] = ()
+    operator_version: str | None = None  # the Kubernetes operator release of a manifest
 
     @property
     def should_fire(self) -> bool:
@@ -49,7 +50,8 @@ def examples(rule: Rule) -> list[Example]:
             )
             found.append(Example(title, filename, match.group("body"),
                                  options.get("flink-version"),
-                                 tuple((k, v) for k, v in defines)))
+                                 tuple((k, v) for k, v in defines),
+                                 options.get("operator-version")))
     return found
 
 
