@@ -127,6 +127,10 @@ def _document(root: Mapping, number: int, text: str, path: str, index: LineIndex
     findings = first + flattener.findings + reader.findings
     if not release.structured_config:  # the CRD refuses them: FL301, not a conversion warning
         findings = [f for f in findings if f.code != codes.OPERATOR_NON_STRING_VALUE.code]
+    else:  # 1.13+ accepts them: only a value that reaches Flink as other text is risky
+        same = {e.value_span for e in flattener.entries if e.raw == e.value}
+        findings = [f for f in findings
+                    if f.code != codes.OPERATOR_NON_STRING_VALUE.code or f.span not in same]
     entries = reader.before + flattener.entries + reader.after
     anchor = key_of(spec, "flinkConfiguration") or key_of(root, "spec")
     base_line = index.position(anchor.start)[0] if anchor is not None else 1

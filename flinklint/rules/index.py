@@ -76,7 +76,7 @@ INDEX: tuple[Row, ...] = (
     ("FL020", "merge-key", "error", "", False,
      "A YAML merge key (<<) in config.yaml, which YAML 1.2 does not merge."),
     ("FL021", "operator-non-string-value", "warning", "", False,
-     "A manifest value is not a string, as older operators require."),
+     "A manifest value is not a string, and the operator passes Flink other text."),
     ("FL022", "operator-memory-conversion", "error", "", False,
      "The operator cannot turn resource.memory into a size Flink can read."),
     ("FL023", "unreadable-file", "error", "", False,
