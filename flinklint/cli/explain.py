@@ -44,6 +44,14 @@ def _line_of(config: FlinkConfig) -> Any:
     return line
 
 
+def _operator(config: FlinkConfig) -> str | None:
+    """The Kubernetes operator release a FlinkDeployment was read with (``1.15 assumed``)."""
+    if config.meta.get("manifest_kind") != "FlinkDeployment":
+        return None
+    release = config.meta.get("operator", "")
+    return f"{release} assumed" if config.meta.get("operator_assumed") else release
+
+
 def _unreadable(result: FileResult) -> str | None:
     """Why a file cannot be explained, or None."""
     if not result.configs:
@@ -76,13 +84,20 @@ def explain_paths(args: argparse.Namespace, results: list[FileResult]) -> int:
             if (not tm.ok or not jm.ok) and status == EXIT_OK:
                 status = EXIT_REFUSED
             advise = _advisor(config, version)
+            operator = _operator(config)
             if args.format == "json":
                 documents.append(explain_json(result.path, version, config.effective, tm, jm,
                                               advise=advise))
+                if operator is not None:
+                    documents[-1]["operator_version"] = operator
             else:
-                texts.append(explain_text(result.path, version, config.effective, tm, jm,
-                                          lines=_line_of(config), advise=advise,
-                                          terminal=use_color(args.color, sys.stdout)))
+                text = explain_text(result.path, version, config.effective, tm, jm,
+                                    lines=_line_of(config), advise=advise,
+                                    terminal=use_color(args.color, sys.stdout))
+                if operator is not None:  # the layout that operator release deploys
+                    text = text.replace(f"(Flink {version}, ", f"(Flink {version}, "
+                                        f"operator {operator}, ", 1)
+                texts.append(text)
     if args.format == "json" and documents:
         shown: Any = documents[0] if len(documents) == 1 else documents
         sys.stdout.write(json.dumps(shown, indent=2) + "\n")
