@@ -193,7 +193,10 @@ class SpecReader:
         if value is None or value in allowed:
             return
         accepting = crd.enum_releases(self.kind, path, value)
-        where = f"; operator {releases_label(accepting)} accept it" if accepting else ""
+        where = f"; accepted by operator {releases_label(accepting)}" if accepting else ""
+        if path == "spec.flinkVersion" and self.release.minor == 15 and value in ("v2_3", "v2_4"):
+            where += (" (operator 1.15's code knows it, but the CRD its Helm chart installs was "
+                      "generated before it was added)")
         self.add(codes.OPERATOR_CRD_REFUSES, node,
                  f"`{path}: {value}` is not allowed by the CRD of {self.who} (allowed: "
                  f"{', '.join(allowed)}): the API server refuses the manifest{where}")
