@@ -25,7 +25,8 @@ from flinklint.launch.operator import (
 from flinklint.loader import load_text
 from flinklint.versions import FileKind
 
-HEAD = "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata:\n  name: job\nspec:\n"
+HEAD = ("apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata:\n  name: job\n"
+        "spec:\n")
 MEMORY = "jobManager:\n  resource:\n    memory: 2g\ntaskManager:\n  resource:\n    memory: 2g\n"
 
 
@@ -59,7 +60,8 @@ def test_parse_operator_version_refuses(text: str) -> None:
 
 
 def test_newest_release_and_labels() -> None:
-    assert str(NEWEST) == "1.15" and NEWEST < release("main")
+    assert str(NEWEST) == "1.15"
+    assert NEWEST < release("main")
     assert releases_label([OperatorRelease(m) for m in range(5, 17)]) == "1.5 and later"
     assert releases_label([release("1.5"), release("main")]) == "1.5, main"
     assert releases_label([release("main")]) == "main (unreleased)"
@@ -73,7 +75,8 @@ def test_crd_fields_per_release() -> None:
     # CRD at main (FLINK-33548, commit d131b70): ResourceRequirements; absent from every release
     assert crd.releases_with(kind, "spec.jobManager.resources") == [release("main")]
     # CRD 1.5.0 (FLINK-30609): resource.ephemeralStorage
-    assert crd.releases_with(kind, "spec.taskManager.resource.ephemeralStorage")[0] == release("1.5")
+    storage = crd.releases_with(kind, "spec.taskManager.resource.ephemeralStorage")
+    assert storage[0] == release("1.5")
     # CRD 1.1.0: taskManager.replicas
     assert crd.releases_with(kind, "spec.taskManager.replicas")[0] == release("1.1")
     # CRD 1.12.1 vs 1.13.0 (FLINK-37406): flinkConfiguration map of strings, then any JSON
