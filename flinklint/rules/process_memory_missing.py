@@ -4,7 +4,10 @@
 Reports the TaskManager or the JobManager when it has no process size, no Flink size and no
 fine-grained sizes (TaskManager: task heap and managed memory; JobManager: heap), although the
 configuration does size the other process. In a `FlinkDeployment` it reports a process whose
-memory is set neither in `spec.*.resource.memory` nor in `flinkConfiguration`.
+memory is set neither in the spec nor in `flinkConfiguration`, as the targeted operator release
+reads them: operator 1.0 and 1.1 inject 1600m and 1728m by default (nothing to report), 1.2 and
+1.3 let the deployment fail when Flink starts, 1.4 and later refuse it, and only the main
+branch reads `spec.*.resources.requests.memory`.
 
 A configuration that sizes neither process is reported once, as a warning, by FL215
 no-memory-settings instead: such files are common when memory comes from elsewhere.
@@ -12,8 +15,8 @@ no-memory-settings instead: such files are common when memory comes from elsewhe
 ## Why is this bad?
 Flink's start scripts refuse to start the process: `Either required fine-grained memory (...),
 or Total Flink Memory size (...), or Total Process Memory size (...) need to be configured
-explicitly.` The Kubernetes operator rejects the deployment: `TaskManager resource memory must
-be defined using spec.taskManager.resource.memory`. Configuring one process but not the other
+explicitly.` The Kubernetes operator (1.4 and later) rejects the deployment: `TaskManager
+resource memory must be defined using spec.taskManager.resource.memory`. Configuring one process but not the other
 is almost always an oversight.
 
 ## Example
