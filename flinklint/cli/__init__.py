@@ -30,7 +30,8 @@ class UsageError(Exception):
 # What the check parser gives when only paths are named (a test compares the two). A pre-commit
 # run names only files, so it skips argparse (with gettext and locale, a tenth of such a run).
 _CHECK_DEFAULTS = {
-    "command": "check", "flink_version": None, "config": None, "isolated": False,
+    "command": "check", "flink_version": None, "operator_version": None, "config": None,
+    "isolated": False,
     "stdin_filename": "flink-conf.yaml", "select": None, "ignore": None, "extend_select": None,
     "exclude": None, "outputs": None, "statistics": False, "show_settings": False,
     "color": "auto", "quiet": False, "fail_on": None, "exit_zero": False, "fix": False,
