@@ -109,6 +109,7 @@ OFFICIAL = [
     ("1.7", "basic.yaml"), ("1.7", "pod-template.yaml"), ("1.12", "basic-checkpoint-ha.yaml"),
     ("1.13", "basic.yaml"), ("1.15", "basic.yaml"), ("1.15", "basic-checkpoint-ha.yaml"),
     ("1.15", "sql-example.yaml"), ("1.15", "basic-session-deployment-and-job.yaml"),
+    ("1.15", "canary.yaml"),
     ("main", "basic.yaml"), ("main", "sql-example.yaml"),
     ("main", "basic-session-deployment-and-job.yaml"),
 ]
@@ -153,6 +154,14 @@ def test_main_examples_under_releases() -> None:
                                               ("FL301", 27, 36), *fields])
     assert lint_file(path, "1.1") == sorted([("FL301", 25, 17), ("FL301", 27, 36), *fields])
     assert lint_file(path, "main") == []
+
+
+def test_canary_is_neither_validated_nor_deployed() -> None:
+    """flink-kubernetes-operator/src/main/java/org/apache/flink/kubernetes/operator/health/
+    CanaryResourceManager.java isCanaryResource, from release-1.5.0: no spec is fine."""
+    assert lint_file(f"{FIXTURES}/1.15/canary.yaml", "1.5") == []
+    assert lint_file(f"{FIXTURES}/1.15/canary.yaml", "1.4") == [
+        ("FL205", 1, 1), ("FL205", 1, 1), ("FL302", 19, 1)]
 
 
 def test_structured_config_example_under_older_releases() -> None:

@@ -90,6 +90,12 @@ class OperatorRelease:
     # -- the validator ----------------------------------------------------------------------
 
     @property
+    def skips_canaries(self) -> bool:
+        """1.5+ (``CanaryResourceManager``): a resource labelled ``flink.apache.org/canary:
+        "true"`` only probes the operator's health; it is neither validated nor deployed."""
+        return self.minor >= 5
+
+    @property
     def requires_resource_memory(self) -> bool:
         """1.0-1.3: a ``resource`` without ``memory`` is refused
         (``<Component> resource memory must be defined.``)."""

@@ -92,10 +92,19 @@ class SpecReader:
 
     # -- entry point --------------------------------------------------------------------------
 
+    @property
+    def canary(self) -> bool:
+        """A health probe of the operator (1.5+), which it neither validates nor deploys."""
+        labels = mapping(child(mapping(child(self.root, "metadata")), "labels"))
+        value = scalar_text(child(labels, "flink.apache.org/canary")) or ""
+        return self.release.skips_canaries and value.lower() == "true"
+
     def read(self, conf: list[Entry]) -> None:
         spec_node = child(self.root, "spec")
         if self.spec is not None and spec_node is not None:
             self._fields(spec_node, "spec")
+        if self.canary:
+            return
         if self.kind == "FlinkDeployment":
             self._defaults()
             for component in COMPONENTS:

@@ -139,6 +139,7 @@ def _document(root: Mapping, number: int, text: str, path: str, index: LineIndex
             "operator_assumed": "true" if operator is None else "",
             "operator_refused": ",".join(reader.refused)}
     return build.config(path, FileKind.MANIFEST, text, entries, findings, defines,
+                        lintable=not reader.canary,
                         flink_version=_version(child(spec, "flinkVersion")), document=number,
                         base_line=base_line, meta=meta)
 
