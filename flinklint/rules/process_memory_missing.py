@@ -16,8 +16,8 @@ no-memory-settings instead: such files are common when memory comes from elsewhe
 Flink's start scripts refuse to start the process: `Either required fine-grained memory (...),
 or Total Flink Memory size (...), or Total Process Memory size (...) need to be configured
 explicitly.` The Kubernetes operator (1.4 and later) rejects the deployment: `TaskManager
-resource memory must be defined using spec.taskManager.resource.memory`. Configuring one process but not the other
-is almost always an oversight.
+resource memory must be defined using spec.taskManager.resource.memory`. Configuring one
+process but not the other is almost always an oversight.
 
 ## Example
 ```yaml flink-conf.yaml
