@@ -378,3 +378,66 @@ def test_limit_factor_below_one() -> None:
             "  kubernetes.taskmanager.memory.limit-factor: '0.5'\n"
             "  kubernetes.jobmanager.cpu.limit-factor: '1.5'\n" + MEMORY)
     assert found(load(spec, "1.15")) == [("FL304", 8, 49)]
+
+
+# -- job spec (V validateJobSpec; the bundled Flink of each release's pom.xml) ---------------
+
+JOB = """\
+flinkVersion: v1_16
+flinkConfiguration:
+{conf}
+jobManager:
+  resource:
+    memory: 2g
+taskManager:
+  resource:
+    memory: 2g
+job:
+  jarURI: local:///opt/flink/job.jar
+  upgradeMode: {mode}
+"""
+NEW_DIRS = ("  execution.checkpointing.dir: s3://b/c\n"
+            "  execution.checkpointing.savepoint-dir: s3://b/s")
+OLD_DIRS = "  state.checkpoints.dir: s3://b/c\n  state.savepoints.dir: s3://b/s"
+
+
+def job(conf: str, mode: str, operator: str) -> FlinkConfig:
+    return load(JOB.format(conf=conf, mode=mode), operator)
+
+
+def test_checkpoint_directories_follow_the_bundled_flink() -> None:
+    """Bundled Flink 1.19.1 (1.10.0) knows only state.*.dir; 1.20.1 (1.11.0) reads both."""
+    config = job(NEW_DIRS, "savepoint", "1.10")
+    assert found(config) == [("FL302", 18, 18), ("FL302", 18, 18)]
+    assert ('"Checkpoint directory[state.checkpoints.dir] must be defined for last-state and '
+            'savepoint upgrade modes"') in config.findings[0].message
+    assert ('"Job could not be upgraded with savepoint while config key[state.savepoints.dir] '
+            'is not set"') in config.findings[1].message
+    assert found(job(NEW_DIRS, "savepoint", "1.11")) == []
+    assert found(job(OLD_DIRS, "savepoint", "1.11")) == []  # deprecated keys of Flink 1.20
+    assert found(job(OLD_DIRS, "savepoint", "1.10")) == []
+    assert found(job("  a: b", "stateless", "1.15")) == []
+
+
+@pytest.mark.parametrize(("ha", "operator", "refused"), [
+    ("high-availability: kubernetes", "1.2", True),  # FlinkUtils.isKubernetesHAActivated 1.2.0
+    ("high-availability: kubernetes", "1.3", False),  # 1.3.1 also accepts "kubernetes"
+    ("high-availability.type: kubernetes", "1.5", True),  # Flink 1.16 has no .type key
+    ("high-availability.type: kubernetes", "1.6", False),  # Flink 1.17 has
+    ("high-availability: zookeeper", "1.9", False),  # isHighAvailabilityModeActivated
+    ("high-availability: NONE", "1.9", True),
+    ("a: b", "1.10", False),  # the check is gone in 1.10.0
+])
+def test_last_state_needs_high_availability(ha: str, operator: str, refused: bool) -> None:
+    config = job(f"{OLD_DIRS}\n  {ha}", "last-state", operator)
+    assert found(config) == ([("FL302", 19, 18)] if refused else [])
+    if refused:
+        assert "Job could not be upgraded with last-state while" in config.findings[0].message
+
+
+def test_savepoint_trigger_without_savepoint_directory() -> None:
+    config = load(JOB.format(conf="  state.checkpoints.dir: s3://b/c", mode="stateless")
+                  + "  savepointTriggerNonce: 0\n", "1.9")
+    assert found(config) == [("FL302", 18, 28)]
+    assert ('"Savepoint could not be manually triggered for the running job while config '
+            'key[state.savepoints.dir] is not set"') in config.findings[0].message

@@ -87,6 +87,15 @@ class OperatorRelease:
         slots = "2" if self.minor <= 2 else "1"
         return (("taskmanager.numberOfTaskSlots", slots), ("parallelism.default", slots))
 
+    @property
+    def bundled_flink(self) -> tuple[int, int]:
+        """The Flink library the operator is built with (``flink.version`` in its ``pom.xml``):
+        it names the checkpoint options the validator reads, whatever ``flinkVersion`` says."""
+        for last, flink in ((3, 15), (5, 16), (7, 17), (9, 18), (10, 19)):
+            if self.minor <= last:
+                return 1, flink
+        return 1, 20
+
     # -- the validator ----------------------------------------------------------------------
 
     @property
@@ -133,6 +142,18 @@ class OperatorRelease:
         1.9; 1.7-1.8 only the controller (Warning event ``UnsupportedFlinkVersion``, the resource
         is not reconciled). Before 1.7 every version of the CRD enum is deployed."""
         return self.minor >= 7
+
+    @property
+    def ha_check(self) -> str | None:
+        """How a last-state upgrade mode requires HA (``validateJobSpec``), None from 1.10:
+        ``kubernetes-factory`` (1.0-1.2: ``high-availability`` must name
+        ``KubernetesHaServicesFactory``), ``kubernetes`` (1.3: or be ``kubernetes``), ``any``
+        (1.4-1.9: any mode but NONE, ``HighAvailabilityMode.isHighAvailabilityModeActivated``)."""
+        if self.minor <= 2:
+            return "kubernetes-factory"
+        if self.minor == 3:
+            return "kubernetes"
+        return "any" if self.minor <= 9 else None
 
     @property
     def restricts_session_job_config(self) -> bool:

@@ -110,6 +110,7 @@ class SpecReader:
             for component in COMPONENTS:
                 self._component(*component)
             self._flink_version()
+            self._job(conf)
             self._forbidden(conf)
             self._prefixes(conf)
             self._limit_factors(conf)
@@ -391,6 +392,96 @@ class SpecReader:
             self.add(codes.OPERATOR_VALIDATION, node,
                      f"{self.who} {how}: \"Flink version {self.flink_version} is not "
                      f"supported by this operator version\"; operator 1.0 to 1.6 deploy it")
+
+    def _job(self, conf: list[Entry]) -> None:
+        """``validateJobSpec``: upgrade modes that need HA, checkpoint and savepoint directories,
+        read through the options of the operator's bundled Flink (their keys and fallbacks)."""
+        job = mapping(child(self.spec, "job"))
+        if job is None:
+            return
+        mode_node = child(job, "upgradeMode")
+        mode = scalar_text(mode_node) or "stateless"
+        anchor: Node = mode_node or key_node(self.spec, "job") or job
+        values = {e.key: e for e in conf}
+        modern = self.release.bundled_flink >= (1, 20)
+        refuse = f"{self.who} refuses the deployment"
+        if mode == "last-state" and self.release.ha_check and not self._ha(values):
+            what = "HA" if self.release.minor >= 4 else "Kubernetes HA"
+            self.add(codes.OPERATOR_VALIDATION, anchor,
+                     f"{refuse}: \"Job could not be upgraded with last-state while {what} "
+                     f"disabled\"; enable high availability or use another upgrade mode")
+        checkpoints = "execution.checkpointing.dir" if modern else "state.checkpoints.dir"
+        savepoints = ("execution.checkpointing.savepoint-dir" if modern
+                      else "state.savepoints.dir")
+        if mode != "stateless" and not self._option(values, checkpoints):
+            self.add(codes.OPERATOR_VALIDATION, anchor,
+                     f"{refuse}: \"Checkpoint directory[{checkpoints}] must be defined for "
+                     f"last-state and savepoint upgrade modes\"{self._bundled(checkpoints)}")
+        if self._option(values, savepoints):
+            return
+        nonce = child(job, "savepointTriggerNonce")
+        periodic = values.get("kubernetes.operator.periodic.savepoint.interval")
+        max_age = values.get(
+            "kubernetes.operator.job.upgrade.last-state.max.allowed.checkpoint.age")
+        key = f"config key[{savepoints}]"
+        if mode == "savepoint":
+            message, where = f"Job could not be upgraded with savepoint while {key} is not set", \
+                anchor
+        elif nonce is not None and scalar_text(nonce) is not None:
+            message, where = (f"Savepoint could not be manually triggered for the running job "
+                              f"while {key} is not set"), nonce
+        elif periodic is not None and self.release.minor >= 1:
+            self.findings.append(codes.OPERATOR_VALIDATION.at(
+                self.flattener.path, periodic.key_span,
+                f"{refuse}: \"Periodic savepoints cannot be enabled when {key} is not set\""
+                f"{self._bundled(savepoints)}"))
+            return
+        elif max_age is not None and self.release.minor >= 5:
+            self.findings.append(codes.OPERATOR_VALIDATION.at(
+                self.flattener.path, max_age.key_span,
+                f"{refuse}: \"In order to use max-checkpoint age functionality {key} must be "
+                f"set to allow triggering savepoint upgrades.\"{self._bundled(savepoints)}"))
+            return
+        else:
+            return
+        self.add(codes.OPERATOR_VALIDATION, where,
+                 f"{refuse}: \"{message}\"{self._bundled(savepoints)}")
+
+    def _bundled(self, option: str) -> str:
+        major, minor = self.release.bundled_flink
+        return (f"; it reads {option} (or its deprecated keys) through the Flink "
+                f"{major}.{minor} library it is built with, whatever spec.flinkVersion says")
+
+    def _option(self, values: dict[str, Entry], option: str) -> bool:
+        """``Configuration.getString(option)`` is not blank."""
+        found = self._value(values, option)
+        return found is not None and bool(found.strip())
+
+    def _value(self, values: dict[str, Entry], option: str) -> str | None:
+        """The value the bundled Flink reads for ``option``: its own key, else a fallback or
+        deprecated key (the catalog of that Flink version says which keys those are)."""
+        from flinklint.catalog import catalog
+        from flinklint.versions import FlinkVersion
+
+        bundled = FlinkVersion(*self.release.bundled_flink)
+        known = catalog().lookup(option, bundled)
+        main = known.main if known is not None else option
+        if main in values:
+            return values[main].value
+        for key, entry in values.items():
+            info = catalog().lookup(key, bundled)
+            if info is not None and info.main == main:
+                return entry.value
+        return None
+
+    def _ha(self, values: dict[str, Entry]) -> bool:
+        """Whether the validator of the release counts high availability as on."""
+        check = self.release.ha_check
+        mode = (self._value(values, "high-availability") or "").strip().lower()
+        if check == "any":  # HighAvailabilityMode.fromConfig: NONE is the default
+            return mode not in ("", "none")
+        factory = "org.apache.flink.kubernetes.highavailability.KubernetesHaServicesFactory"
+        return mode == factory.lower() or (check == "kubernetes" and mode == "kubernetes")
 
     def _forbidden(self, conf: list[Entry]) -> None:
         for entry in conf:

@@ -12,6 +12,11 @@ and configuration, with the operator's own message, at the line that causes it:
 - `kubernetes.namespace`, `kubernetes.cluster-id` and (1.4 and later)
   `high-availability.cluster-id` in `flinkConfiguration`: `Forbidden Flink config key`;
 - a missing `flinkVersion`, or `v1_13`/`v1_14` on operator 1.7 and later;
+- a `savepoint` or `last-state` upgrade mode without a checkpoint directory, a savepoint
+  upgrade, trigger, periodic savepoints or checkpoint-age limit without a savepoint directory,
+  read through the Flink library the operator is built with (1.15 up to operator 1.3, ..., 1.19
+  in 1.10: `state.checkpoints.dir`; 1.20 from 1.11: `execution.checkpointing.dir` or its
+  deprecated keys), and `last-state` without high availability (up to 1.9);
 - any `flinkConfiguration` key of a `FlinkSessionJob` other than
   `kubernetes.operator.user.artifacts.http.header` (operator 1.0 to 1.2).
 
