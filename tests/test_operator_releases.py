@@ -287,6 +287,8 @@ def test_resources_on_main() -> None:
 def test_resources_before_main() -> None:
     config = load(RESOURCES, "1.15")
     assert found(config) == [("FL300", 10, 5), ("FL300", 15, 5)]
+    assert found(load(MEMORY.replace("  resource:", "  resources:\n  resource:", 1)
+                      + "flinkVersion: v1_20\n", "1.15")) == []  # empty: nothing dropped
     assert dict(config.effective) == {"jobmanager.memory.process.size": "1 gb"}
 
 

@@ -163,6 +163,9 @@ class SpecReader:
             if not schema.get("fields"):
                 continue
             sub = f"{path}.{name.value}"
+            inner = deref(value)
+            if isinstance(inner, Scalar) and go_value(inner) is None:
+                continue  # an empty field: the API server drops it, nothing is lost
             if crd.schema(self.kind, self.release, sub) is None:
                 self._unknown(key, sub)
             else:
