@@ -443,3 +443,16 @@ def test_savepoint_trigger_without_savepoint_directory() -> None:
     assert found(config) == [("FL302", 18, 28)]
     assert ('"Savepoint could not be manually triggered for the running job while config '
             'key[state.savepoints.dir] is not set"') in config.findings[0].message
+
+
+def test_memory_findings_name_the_field_the_release_read() -> None:
+    """main: the process size comes from resources.limits.memory when no request is given
+    (ResourceConfigUtils.getRequestOrLimit)."""
+    from flinklint.rules.shared.memory import shown
+
+    spec = ("flinkVersion: v1_20\njobManager:\n  resource:\n    memory: 2g\n"
+            "taskManager:\n  resources:\n    limits:\n      memory: 300m\n")
+    config = load(spec, "main")
+    assert shown(config, "taskmanager.memory.process.size") == \
+        "spec.taskManager.resources.limits.memory"
+    assert shown(config, "jobmanager.memory.process.size") == "spec.jobManager.resource.memory"

@@ -88,6 +88,7 @@ class SpecReader:
         self.after: list[Entry] = []
         self.refused: list[str] = []  # processes whose spec memory the release refuses
         self.written: dict[str, Node] = {}  # keys the builder writes, where they come from
+        self.fields: dict[str, str] = {}  # memory key -> the spec field it was written from
         self.flink_version = scalar_text(child(self.spec, "flinkVersion"))
 
     # -- entry point --------------------------------------------------------------------------
@@ -250,6 +251,7 @@ class SpecReader:
                 self.refused.append(process)
         else:
             self._memory(process, title, memory, text, f"{title} resource memory")
+            self.fields[f"{process}.memory.process.size"] = f"spec.{field}.resource.memory"
         cpu = child(resource, "cpu")
         if scalar_text(cpu) is not None and cpu is not None:
             minor = _flink_minor(self.flink_version)
@@ -303,6 +305,8 @@ class SpecReader:
             if request is not None and limit is not None:
                 self._request_vs_limit(field, process, title, res, request, limit)
         memory = child(sections["requests"], "memory") or child(sections["limits"], "memory")
+        side = "requests" if child(sections["requests"], "memory") is not None else "limits"
+        self.fields[f"{process}.memory.process.size"] = f"spec.{field}.resources.{side}.memory"
         text = scalar_text(memory)
         if memory is not None and text is not None and ok:
             converted = operator_memory(text)

@@ -137,7 +137,8 @@ def _document(root: Mapping, number: int, text: str, path: str, index: LineIndex
     meta = {"manifest_kind": kind, "name": _text(child(_mapping(child(root, "metadata")), "name")),
             "legacy_heap_target": "process", "operator": str(release),
             "operator_assumed": "true" if operator is None else "",
-            "operator_refused": ",".join(reader.refused)}
+            "operator_refused": ",".join(reader.refused),
+            **{f"operator_field.{key}": field for key, field in reader.fields.items()}}
     return build.config(path, FileKind.MANIFEST, text, entries, findings, defines,
                         lintable=not reader.canary,
                         flink_version=_version(child(spec, "flinkVersion")), document=number,
