@@ -456,3 +456,42 @@ def test_memory_findings_name_the_field_the_release_read() -> None:
     assert shown(config, "taskmanager.memory.process.size") == \
         "spec.taskManager.resources.limits.memory"
     assert shown(config, "jobmanager.memory.process.size") == "spec.jobManager.resource.memory"
+
+
+# -- autoscaler (V validateAutoScalerFlinkConfiguration 1.7-1.13; flink-autoscaler/src/main/
+# java/org/apache/flink/autoscaler/validation/AutoscalerValidator.java from 1.14) ------------
+
+AUTOSCALER = ("flinkVersion: v1_17\nflinkConfiguration:\n  job.autoscaler.enabled: 'true'\n"
+              "{conf}\n" + MEMORY)
+
+
+@pytest.mark.parametrize(("conf", "operator", "expected"), [
+    ("  job.autoscaler.utilization.target: '1.5'", "1.15",
+     '"The AutoScalerOption job.autoscaler.utilization.target is invalid, it should be a value '
+     'within the range [0.0, 1.0]"'),
+    ("  job.autoscaler.target.utilization: '1.5'", "1.10", None),  # [0, +Infinity] up to 1.10
+    ("  job.autoscaler.target.utilization: '-1'", "1.10",
+     '"The AutoScalerOption job.autoscaler.target.utilization is invalid, it should be a value '
+     'within the range [0.0, +Infinity]"'),
+    ("  job.autoscaler.utilization.max: '0.5'", "1.11",  # below the default target 0.7
+     '"The AutoScalerOption job.autoscaler.utilization.max is invalid, it should be a value '
+     'within the range [0.7, 1.0]"'),
+    ("  kubernetes.operator.job.autoscaler.scale-down.max-factor: '-0.1'", "1.7",
+     '"The AutoScalerOption job.autoscaler.scale-down.max-factor is invalid, it should be a '
+     'value within the range [0.0, +Infinity]"'),
+    ("  job.autoscaler.observed-scalability.coefficient-min: '0'", "1.11", None),  # from 1.12
+    ("  job.autoscaler.observed-scalability.coefficient-min: '0'", "1.12",
+     "within the range [0.01, 1.0]"),
+    ("  job.autoscaler.scale-up.max-factor: lots", "1.9",
+     '"Invalid value in the autoscaler config job.autoscaler.scale-up.max-factor"'),
+    ("  job.autoscaler.utilization.target: '1.5'", "1.6", None),  # no validation before 1.7
+])
+def test_autoscaler_ranges(conf: str, operator: str, expected: str | None) -> None:
+    config = load(AUTOSCALER.format(conf=conf), operator)
+    if expected is None:
+        assert found(config) == []
+    else:
+        assert found(config) == [("FL302", 9, conf.index(": ") + 5)]
+        assert expected in config.findings[0].message
+    disabled = load(AUTOSCALER.format(conf=conf).replace("'true'", "'false'"), operator)
+    assert found(disabled) == []

@@ -32,6 +32,38 @@ _OPERATOR_KEYS = frozenset({
 })
 
 
+# AutoScalerOptions: option (after ``job.autoscaler.``) -> (min, max, releases). "target" is the
+# utilization target's value (default 0.7); releases are (first, last) minors, last None: on.
+_AUTOSCALER_RANGES: dict[str, tuple[float | str | None, float | str | None,
+                                    tuple[int, int | None]]] = {
+    "scale-down.max-factor": (0.0, None, (7, None)),
+    "scale-up.max-factor": (0.0, None, (7, None)),
+    "target.utilization": (0.0, None, (7, 10)),
+    "utilization.target": (0.0, 1.0, (11, None)),
+    "target.utilization.boundary": (0.0, None, (7, None)),
+    "utilization.max": ("target", 1.0, (11, None)),
+    "utilization.min": (0.0, "target", (11, None)),
+    "observed-scalability.coefficient-min": (0.01, 1.0, (12, None)),
+}
+_AUTOSCALER_DEFAULT_TARGET = 0.7
+
+
+def _in_releases(minor: int, since: tuple[int, int | None]) -> bool:
+    first, last = since
+    return minor >= first and (last is None or minor <= last)
+
+
+def _read(values: dict[str, Entry], name: str, release: OperatorRelease) -> Entry | None:
+    """The entry Flink's ``Configuration`` reads for ``job.autoscaler.<name>``: the key, then
+    its deprecated and fallback keys in declaration order (``AutoScalerOptions``)."""
+    keys = [f"job.autoscaler.{name}"]
+    if name == "utilization.target":
+        keys.append("job.autoscaler.target.utilization")
+        keys.append("kubernetes.operator.job.autoscaler.utilization.target")
+        name = "target.utilization"
+    keys.append(f"kubernetes.operator.job.autoscaler.{name}")
+    return next((values[k] for k in keys if k in values), None)
+
 
 class ConfigChecks:
     """The configuration checks; the reader supplies the attributes declared here."""
@@ -153,6 +185,56 @@ class ConfigChecks:
             return mode not in ("", "none")
         factory = "org.apache.flink.kubernetes.highavailability.KubernetesHaServicesFactory"
         return mode == factory.lower() or (check == "kubernetes" and mode == "kubernetes")
+
+    def _autoscaler(self, conf: list[Entry]) -> None:
+        """``validateAutoScalerFlinkConfiguration`` (1.7-1.13; ``AutoscalerValidator`` from
+        1.14): the ranges of the autoscaler's numbers, when ``job.autoscaler.enabled``."""
+        from flinklint.values.javafmt import double_to_string
+        from flinklint.values.javanum import JavaError, parse_boolean, parse_double
+
+        if self.release.minor < 7:
+            return
+        values = {e.key: e for e in conf}
+        enabled = _read(values, "enabled", self.release)
+        try:
+            if enabled is None or not parse_boolean(enabled.value.strip()):
+                return
+        except JavaError:
+            return
+        read: dict[str, Entry | None] = {}
+        numbers: dict[str, float | None] = {}
+        ranges = {name: bounds for name, bounds in _AUTOSCALER_RANGES.items()
+                  if _in_releases(self.release.minor, bounds[2])}
+        for name in ranges:
+            read[name] = entry = _read(values, name, self.release)
+            try:
+                numbers[name] = parse_double(entry.value.strip()) if entry else None
+            except JavaError:
+                numbers[name] = None
+                key = f"job.autoscaler.{name}"
+                if entry is not None:
+                    self.findings.append(codes.OPERATOR_VALIDATION.at(
+                        self.flattener.path, entry.value_span or entry.key_span,
+                        f"{self.who} refuses the deployment: \"Invalid value in the autoscaler "
+                        f"config {key}\""))
+        target_name = "utilization.target" if self.release.minor >= 11 else "target.utilization"
+        target = numbers.get(target_name)
+        target = _AUTOSCALER_DEFAULT_TARGET if target is None else target
+        for name, (low, high, _) in ranges.items():
+            entry, number = read[name], numbers[name]
+            if entry is None or number is None:
+                continue
+            lower = target if low == "target" else low
+            upper = target if high == "target" else high
+            assert not isinstance(lower, str) and not isinstance(upper, str)
+            if (lower is not None and number < lower) or (upper is not None and number > upper):
+                shown_low = double_to_string(lower) if lower is not None else "-Infinity"
+                shown_high = double_to_string(upper) if upper is not None else "+Infinity"
+                self.findings.append(codes.OPERATOR_VALIDATION.at(
+                    self.flattener.path, entry.value_span or entry.key_span,
+                    f"{self.who} refuses the deployment: \"The AutoScalerOption "
+                    f"job.autoscaler.{name} is invalid, it should be a value within the range "
+                    f"[{shown_low}, {shown_high}]\""))
 
     def _forbidden(self, conf: list[Entry]) -> None:
         for entry in conf:

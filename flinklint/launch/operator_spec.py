@@ -75,6 +75,7 @@ class SpecReader(SchemaCheck, ConfigChecks):
             self._forbidden(conf)
             self._prefixes(conf)
             self._limit_factors(conf)
+            self._autoscaler(conf)
         elif self.release.restricts_session_job_config:
             self._session_job_keys(conf)
 

@@ -17,6 +17,9 @@ and configuration, with the operator's own message, at the line that causes it:
   read through the Flink library the operator is built with (1.15 up to operator 1.3, ..., 1.19
   in 1.10: `state.checkpoints.dir`; 1.20 from 1.11: `execution.checkpointing.dir` or its
   deprecated keys), and `last-state` without high availability (up to 1.9);
+- with `job.autoscaler.enabled`, autoscaler numbers outside their ranges (1.7 and later:
+  `The AutoScalerOption job.autoscaler.utilization.target is invalid, it should be a value
+  within the range [0.0, 1.0]`);
 - any `flinkConfiguration` key of a `FlinkSessionJob` other than
   `kubernetes.operator.user.artifacts.http.header` (operator 1.0 to 1.2).
 
