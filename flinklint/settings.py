@@ -31,6 +31,8 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-u
 if TYPE_CHECKING:
     from typing import Any
 
+    from flinklint.launch.operator import OperatorRelease
+
 SETTINGS_FILES = (".flinklint.toml", "pyproject.toml")
 
 _SEVERITIES = ["error", "warning", "info"]
@@ -42,6 +44,7 @@ SCHEMA: dict[str, Any] = {
     "properties": {
         "flink-version": {"type": "string"},
         "deployment": {"enum": list(DEPLOYMENTS)},
+        "operator-version": {"type": "string"},
         "select": _CODES,
         "ignore": _CODES,
         "extend-select": _CODES,
@@ -69,6 +72,7 @@ class Settings:
 
     flink_version: FlinkVersion | None = None
     deployment: Deployment | None = None  # None: standalone, or operator for a manifest
+    operator_version: OperatorRelease | None = None  # None: the newest release, assumed
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
@@ -250,9 +254,18 @@ def from_mapping(
             version = parse_version(str(data["flink-version"]))
         except VersionError as err:
             raise SettingsError(f"{where}: flink-version: {err}") from None
+    operator = None
+    if "operator-version" in data:
+        from flinklint.launch.operator import OperatorVersionError, parse_operator_version
+
+        try:
+            operator = parse_operator_version(str(data["operator-version"]))
+        except OperatorVersionError as err:
+            raise SettingsError(f"{where}: operator-version: {err}") from None
     return Settings(
         flink_version=version,
         deployment=Deployment(data["deployment"]) if "deployment" in data else None,
+        operator_version=operator,
         select=tuple(data.get("select", ("ALL",))),
         ignore=tuple(data.get("ignore", ())),
         extend_select=tuple(data.get("extend-select", ())),
@@ -281,6 +294,8 @@ def override(base: Settings, cli: Mapping[str, Any]) -> Settings:
         changes["flink_version"] = cli["flink_version"]
     if cli.get("deployment") is not None:
         changes["deployment"] = Deployment(cli["deployment"])
+    if cli.get("operator_version") is not None:
+        changes["operator_version"] = cli["operator_version"]
     if cli.get("select"):
         changes["select"] = tuple(cli["select"])
     if cli.get("ignore"):

@@ -55,7 +55,8 @@ LAZY: dict[str, tuple[set[str], str]] = {
         "flinklint.cli.arguments", "flinklint.cli.check", "flinklint.cli.explain",
         "flinklint.cli.migrate", "flinklint.cli.rule",
     }, "argparse is skipped when only paths are named; a command's module loads when it runs"),
-    "flinklint.cli.arguments": ({"flinklint.versions"}, "parsing --flink-version only"),
+    "flinklint.cli.arguments": ({"flinklint.launch.operator", "flinklint.versions"},
+                                "parsing --flink-version and --operator-version only"),
     "flinklint.cli.check": ({"flinklint.fix"}, "--fix and --diff"),
     "flinklint.cli.explain": ({
         "flinklint.loader", "flinklint.migration", "flinklint.report.explain",
@@ -88,10 +89,11 @@ LAZY: dict[str, tuple[set[str], str]] = {
     "flinklint.report": ({"flinklint.report.github"}, "the step summary on GitHub only"),
     "flinklint.report.explain_compare": ({"flinklint.catalog"}, "keys read differently"),
     "flinklint.report.explain_svg": ({"flinklint.report.explain_compare"}, "--compare only"),
+    "flinklint.report.full": ({
+        "flinklint.edits", "flinklint.report.excerpt", "flinklint.report.source",
+    }, "source excerpts and fix diffs only when there are findings"),
     "flinklint.report.fingerprint": ({"flinklint.report.location", "flinklint.report.source"},
                                      "findings on indented lines only"),
-    "flinklint.report.full": ({"flinklint.report.excerpt", "flinklint.report.source"},
-                              "source excerpts only when there are findings"),
     "flinklint.report.github": ({
         "flinklint.report.location", "flinklint.report.rule_docs", "flinklint.report.summary",
     }, "annotations and the summary only when there are findings"),
@@ -104,6 +106,8 @@ LAZY: dict[str, tuple[set[str], str]] = {
         "flinklint.report.rule_docs", "flinklint.report.structured",
     }, "per finding only"),
     "flinklint.report.structured": ({"flinklint.report.rule_docs"}, "per finding only"),
+    "flinklint.settings": ({"flinklint.launch.operator"},
+                           "the operator's releases, only when a settings file names one"),
     "flinklint.rules.invalid_memory_value": ({"flinklint.rules.shared.repair"},
                                              "decimal, only to suggest a repaired value"),
 }

@@ -28,7 +28,8 @@ COMMANDS = ("check", "explain", "rule", "schema", "migrate")
 # What the check parser gives when only paths are named (a test compares the two). A pre-commit
 # run names only files, so it skips argparse (with gettext and locale, a tenth of such a run).
 _CHECK_DEFAULTS = {
-    "command": "check", "flink_version": None, "deployment": None, "config": None,
+    "command": "check", "flink_version": None, "deployment": None,
+    "operator_version": None, "config": None,
     "isolated": False,
     "stdin_filename": "flink-conf.yaml", "select": None, "ignore": None, "extend_select": None,
     "exclude": None, "outputs": None, "statistics": False, "show_settings": False,

@@ -82,6 +82,15 @@ def _version_arg(text: str) -> object:
         raise argparse.ArgumentTypeError(str(err)) from None
 
 
+def _operator_arg(text: str) -> object:
+    from flinklint.launch.operator import OperatorVersionError, parse_operator_version
+
+    try:
+        return parse_operator_version(text)
+    except OperatorVersionError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
 def _define_arg(text: str) -> tuple[str, str]:
     key, sep, value = text.partition("=")
     if not key.strip():
@@ -97,6 +106,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--deployment", choices=DEPLOYMENTS,
                         help="how the files are deployed (default: standalone; a manifest is "
                              "always operator)")
+    parser.add_argument("--operator-version", type=_operator_arg, metavar="X.Y|main",
+                        help="Flink Kubernetes Operator release that reads manifests, 1.0 to "
+                             "1.15 or main (default: from the settings, else the newest release)")
     parser.add_argument("-D", "--define", action="append", type=_define_arg, default=[],
                         metavar="KEY=VALUE",
                         help="a value supplied at deploy time: KEY=VALUE sets a Flink option (like "

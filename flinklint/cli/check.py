@@ -195,6 +195,8 @@ def _show_settings(args: argparse.Namespace) -> int:
                 "settings-file": str(settings.source) if settings.source else None,
                 "flink-version": str(settings.flink_version) if settings.flink_version else None,
                 "deployment": settings.deployment.value if settings.deployment else None,
+                "operator-version": str(settings.operator_version)
+                if settings.operator_version else None,
                 "select": list(settings.select),
                 "extend-select": list(settings.extend_select),
                 "ignore": list(settings.ignore),

@@ -63,6 +63,14 @@ def _line_of(config: FlinkConfig) -> Any:
     return line
 
 
+def _operator(config: FlinkConfig) -> str | None:
+    """The Kubernetes operator release a FlinkDeployment was read with (``1.15 assumed``)."""
+    if config.meta.get("manifest_kind") != "FlinkDeployment":
+        return None
+    release = config.meta.get("operator", "")
+    return f"{release} assumed" if config.meta.get("operator_assumed") else release
+
+
 def _unreadable(result: FileResult) -> str | None:
     """Why a file cannot be explained, or None."""
     if not result.configs:
@@ -113,6 +121,9 @@ class _Output:
         path = result.path
         if self.format == "json":
             document = report.explain_json(path, version, config.effective, judged, notes)
+            operator = _operator(config)
+            if operator is not None:  # the layout that operator release deploys
+                document["operator_version"] = operator
             if comparison is not None:
                 from flinklint.report.explain_compare import compare_json
 
@@ -138,9 +149,14 @@ class _Output:
 
             self.parts.append(compare_text(path, comparison, terminal=self.terminal))
         else:
-            self.parts.append(report.explain_text(path, version, config.effective, judged,
-                                                  lines=_line_of(config),
-                                                  terminal=self.terminal, notes=notes))
+            text = report.explain_text(path, version, config.effective, judged,
+                                       lines=_line_of(config), terminal=self.terminal,
+                                       notes=notes)
+            operator = _operator(config)
+            if operator is not None:  # the layout that operator release deploys
+                text = text.replace(f"(Flink {version}, ", f"(Flink {version}, "
+                                    f"operator {operator}, ", 1)
+            self.parts.append(text)
 
     def write(self) -> None:
         if self.format == "json" and self.parts:

@@ -26,6 +26,7 @@ def lint_request(args: argparse.Namespace) -> LintRequest:
     cli: dict[str, Any] = {
         "flink_version": args.flink_version,
         "deployment": getattr(args, "deployment", None),
+        "operator_version": getattr(args, "operator_version", None),
         "define": dict(args.define),
     }
     for name in ("select", "ignore", "extend_select"):

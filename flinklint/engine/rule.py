@@ -14,7 +14,8 @@ The docstring follows one layout, used for ``flinklint rule CODE`` and ``rules/C
     ## Fix safety       <- "safe", "unsafe" or "no fix", and why
 
 Fenced blocks carry the file kind and optionally the target version in their info string:
-```` ```yaml flink-conf.yaml ```` or ```` ```yaml config.yaml flink-version=2.0 ````. A test
+```` ```yaml flink-conf.yaml ```` or ```` ```yaml config.yaml flink-version=2.0 ```` (a manifest
+also ``operator-version=1.12``, the Kubernetes operator release reading it). A test
 lints every example, so the documentation cannot rot. A check is a pure function of
 a :class:`Context` that yields :class:`Hit` values; the engine turns hits into findings (adding
 the path, the rule's code and name and the configured severity), so a rule never decides its

@@ -1,3 +1,11 @@
-"""How Flink is launched: what a deployment (scripts, images, Kubernetes, YARN, the operator)
-does to a configuration before or while Flink reads it. Modules here are models, like
-:mod:`flinklint.memory`: pure functions of a configuration, no printing, no file access."""
+"""How Flink is launched: models of the programs that start it from a configuration.
+
+What a deployment (scripts, images, Kubernetes, YARN, the operator) does to a configuration
+before or while Flink reads it, modelled from each launcher's sources, release by release, as
+data and pure functions: ``deployment`` (the deployment kinds and what each maps),
+``placeholders`` (deploy-time values), ``operator`` (the Flink Kubernetes Operator's releases as
+data) and ``operator_crd`` (their CRDs). How a release reads a manifest's nodes is the loader's
+(:mod:`flinklint.loader.operator_spec`, ``operator_schema``, ``operator_checks``). The loader
+and the rules ask these models what the chosen launcher makes of a file; nothing here reads
+files or prints.
+"""

@@ -101,9 +101,11 @@ def lint_file(
     hint: FlinkVersion | None = request.cli.get("flink_version") or settings.flink_version
     defines = keys_defined(settings.define)
     if data is None:
-        configs = load_path(path, version=hint, defines=defines)
+        configs = load_path(path, version=hint, defines=defines,
+                            operator=settings.operator_version)
     else:
-        configs = load_bytes(data, path, version=hint, defines=defines)
+        configs = load_bytes(data, path, version=hint, defines=defines,
+                             operator=settings.operator_version)
     if configs is None:
         return None
     if configs:

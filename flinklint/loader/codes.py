@@ -50,6 +50,12 @@ MERGE_KEY = Code("FL020", "merge-key", ERROR)
 OPERATOR_NON_STRING_VALUE = Code("FL021", "operator-non-string-value", WARNING)
 OPERATOR_MEMORY_CONVERSION = Code("FL022", "operator-memory-conversion", ERROR)
 UNREADABLE_FILE = Code("FL023", "unreadable-file", ERROR)
+# What the chosen Kubernetes operator release makes of a manifest (flinklint.launch.operator).
+OPERATOR_FIELD_NOT_READ = Code("FL300", "operator-field-not-read", ERROR)
+OPERATOR_CRD_REFUSES = Code("FL301", "operator-crd-refuses", ERROR)
+OPERATOR_VALIDATION = Code("FL302", "operator-validation-error", ERROR)
+OPERATOR_KEY_PREFIX = Code("FL303", "operator-key-prefix-overlap", ERROR)
+LIMIT_FACTOR_BELOW_ONE = Code("FL304", "limit-factor-below-one", ERROR)
 
 ALL: tuple[Code, ...] = (
     YAML_SYNTAX, DUPLICATE_KEY, LEGACY_DUPLICATE_KEY, LEGACY_MISSING_SPACE, LEGACY_LINE_DROPPED,
@@ -57,6 +63,12 @@ ALL: tuple[Code, ...] = (
     CONFIG_YAML_SHADOWED, BYTE_ORDER_MARK, INVALID_UTF8, TEMPLATED_FILE, NULL_VALUE,
     KEY_COLLISION, NOT_A_MAPPING, NON_STRING_KEY, YAML_VALUE_ERROR, MULTIPLE_DOCUMENTS, MERGE_KEY,
     OPERATOR_NON_STRING_VALUE, OPERATOR_MEMORY_CONVERSION, UNREADABLE_FILE,
+)
+# The FL3xx codes the loader makes while reading a manifest the way the chosen operator release
+# does (flinklint.loader.operator_spec); documented like the others, numbered apart.
+LAUNCH: tuple[Code, ...] = (
+    OPERATOR_FIELD_NOT_READ, OPERATOR_CRD_REFUSES, OPERATOR_VALIDATION, OPERATOR_KEY_PREFIX,
+    LIMIT_FACTOR_BELOW_ONE,
 )
 
 # Flink 1.19+ refuses a config.yaml with one of these ("Error parsing YAML configuration."):

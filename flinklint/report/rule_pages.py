@@ -29,6 +29,7 @@ class Example:
     flink_version: str | None
     defines: tuple[tuple[str, str], ...] = ()
     deployment: str | None = None  # ``deployment=docker``
+    operator_version: str | None = None  # the Kubernetes operator release of a manifest
 
     @property
     def should_fire(self) -> bool:
@@ -54,7 +55,8 @@ def examples(rule: Rule) -> list[Example]:
             found.append(Example(title, filename, body,
                                  options.get("flink-version"),
                                  tuple((k, v) for k, v in defines),
-                                 options.get("deployment")))
+                                 options.get("deployment"),
+                                 options.get("operator-version")))
     return found
 
 

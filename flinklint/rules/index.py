@@ -76,7 +76,7 @@ INDEX: tuple[Row, ...] = (
     ("FL020", "merge-key", "error", "", False,
      "A YAML merge key (<<) in config.yaml, which YAML 1.2 does not merge."),
     ("FL021", "operator-non-string-value", "warning", "", False,
-     "A manifest value is not a string, as older operators require."),
+     "A manifest value is not a string, and the operator passes Flink other text."),
     ("FL022", "operator-memory-conversion", "error", "", False,
      "The operator cannot turn resource.memory into a size Flink can read."),
     ("FL023", "unreadable-file", "error", "", False,
@@ -153,6 +153,16 @@ INDEX: tuple[Row, ...] = (
      "The managed-memory consumer weights give RocksDB no share, so its tasks fail."),
     ("FL405", "rocksdb-fixed-memory-too-large", "warning", "rocksdb_fixed_memory_too_large", False,
      "RocksDB's fixed memory per slot exceeds the managed memory it leaves unused."),
+    ("FL300", "operator-field-not-read", "error", "", False,
+     "The chosen operator release does not read this spec field."),
+    ("FL301", "operator-crd-refuses", "error", "", False,
+     "The operator's custom resource definition refuses this value."),
+    ("FL302", "operator-validation-error", "error", "", False,
+     "The operator's validator refuses the resources or configuration of this manifest."),
+    ("FL303", "operator-key-prefix-overlap", "error", "", False,
+     "A Flink 2 deployment sets a key and another key below it: the operator cannot deploy it."),
+    ("FL304", "limit-factor-below-one", "error", "", False,
+     "A Kubernetes limit factor below 1: Flink refuses to create the pods."),
 )
 # index:end
 

@@ -140,8 +140,8 @@ def is_manifest(config: FlinkConfig) -> bool:
 def shown(config: FlinkConfig, key: str) -> str:
     """How to name ``key`` to the user: the manifest field it came from, or the key itself."""
     found = config.last(key)
-    if found is not None and found.source is Source.OPERATOR:
-        return SPEC_KEYS.get(key, key)
+    if found is not None and found.source is Source.OPERATOR:  # the field the release read
+        return config.meta.get(f"operator_field.{key}") or SPEC_KEYS.get(key, key)
     return key
 
 
