@@ -40,11 +40,14 @@ Failure kinds (stable identifiers, one per check of Flink's that can fail):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 
 from flinklint.memory.common import Ctx, log_lines
 from flinklint.memory.model import Failure, ProcessModel
+from flinklint.memory.options import Conf
 from flinklint.values.javanum import JavaError
 from flinklint.values.units import human
+from flinklint.versions import FlinkVersion
 
 # the rows of the table above: ``kind`` followed by at least two spaces
 KINDS = tuple(re.findall(r"^``([a-z-]+)``  ", __doc__ or "", re.MULTILINE))
@@ -64,6 +67,30 @@ def _present_sizes(process: str, ctx: Ctx) -> tuple[str, ...]:
     """For a failure no single option explains (an overflow): every memory key written."""
     prefix = f"{process}.memory."
     return tuple(key for key in ctx.conf.values if key.startswith(prefix))
+
+
+def guarded(
+    process: str,
+    resolve: Callable[[Ctx, FlinkVersion, bool], ProcessModel],
+    effective: Mapping[str, str],
+    version: FlinkVersion,
+    types: Mapping[str, str] | None,
+    standard_yaml: bool | None,
+    containerized: bool,
+) -> ProcessModel:
+    """``resolve`` one process from ``effective``; never raises. Flink's exception becomes the
+    model's failure, and anything unexpected a failure of kind ``internal-error``."""
+    logs: list[str] = []
+    yaml = version.at_least(2, 0) if standard_yaml is None else standard_yaml
+    ctx = Ctx(Conf(dict(effective), logs, types, yaml), logs)
+    try:
+        return resolve(ctx, version, containerized)
+    except JavaError as error:
+        return to_model(process, ctx, error)
+    except Exception as error:  # pragma: no cover - a bug of ours must not crash the linter
+        return to_model(
+            process, ctx, JavaError(type(error).__name__, str(error), kind="internal-error")
+        )
 
 
 def to_model(process: str, ctx: Ctx, error: JavaError) -> ProcessModel:

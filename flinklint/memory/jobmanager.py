@@ -6,10 +6,9 @@ from collections.abc import Mapping
 
 from flinklint.memory import options as o
 from flinklint.memory.common import ICE, Ctx, fail, log_lines, read_memory
-from flinklint.memory.failures import to_model
+from flinklint.memory.failures import guarded
 from flinklint.memory.legacy import map_legacy_heap
 from flinklint.memory.model import ProcessModel
-from flinklint.memory.options import Conf
 from flinklint.memory.process import ProcessOptions, resolve_process
 from flinklint.values.javafmt import hashmap_order
 from flinklint.values.javanum import JavaError, parse_boolean
@@ -49,17 +48,7 @@ def resolve_jobmanager(
     containerized: bool = False,
 ) -> ProcessModel:
     """The JobManager's memory, JVM arguments and ``-D`` string, or why Flink refuses it."""
-    logs: list[str] = []
-    yaml = version.at_least(2, 0) if standard_yaml is None else standard_yaml
-    ctx = Ctx(Conf(dict(effective), logs, types, yaml), logs)
-    try:
-        return _resolve(ctx, version, containerized)
-    except JavaError as error:
-        return to_model("jobmanager", ctx, error)
-    except Exception as error:  # pragma: no cover - a bug of ours must not crash the linter
-        return to_model(
-            "jobmanager", ctx, JavaError(type(error).__name__, str(error), kind="internal-error")
-        )
+    return guarded("jobmanager", _resolve, effective, version, types, standard_yaml, containerized)
 
 
 def _resolve(ctx: Ctx, version: FlinkVersion, containerized: bool) -> ProcessModel:

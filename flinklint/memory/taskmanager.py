@@ -9,10 +9,9 @@ from functools import lru_cache
 from flinklint.memory import options as o
 from flinklint.memory.common import ICE, Ctx, fail, log_lines
 from flinklint.memory.external import LIST, external_resources
-from flinklint.memory.failures import to_model
+from flinklint.memory.failures import guarded
 from flinklint.memory.legacy import map_legacy_heap
 from flinklint.memory.model import ProcessModel
-from flinklint.memory.options import Conf
 from flinklint.memory.process import ProcessOptions, resolve_process
 from flinklint.memory.tm_flink import TaskManagerFlink
 from flinklint.values.javafmt import double_to_string, hashmap_order
@@ -66,17 +65,7 @@ def resolve_taskmanager(
 
     Never raises: any unexpected problem is reported as a failure of kind ``internal-error``.
     """
-    logs: list[str] = []
-    yaml = version.at_least(2, 0) if standard_yaml is None else standard_yaml
-    ctx = Ctx(Conf(dict(effective), logs, types, yaml), logs)
-    try:
-        return _resolve(ctx, version, containerized)
-    except JavaError as error:
-        return to_model("taskmanager", ctx, error)
-    except Exception as error:  # pragma: no cover - a bug of ours must not crash the linter
-        return to_model(
-            "taskmanager", ctx, JavaError(type(error).__name__, str(error), kind="internal-error")
-        )
+    return guarded("taskmanager", _resolve, effective, version, types, standard_yaml, containerized)
 
 
 def _resolve(ctx: Ctx, version: FlinkVersion, containerized: bool) -> ProcessModel:
