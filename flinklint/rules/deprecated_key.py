@@ -40,7 +40,7 @@ from flinklint.catalog import Deprecation, catalog
 from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Fix, Severity
 from flinklint.flink_config import Entry, FlinkConfig
-from flinklint.rules.shared.keys import file_entries, rename, written_twice
+from flinklint.rules.shared.keys import rename, written_keys, written_twice
 from flinklint.versions import FlinkVersion
 
 
@@ -74,7 +74,7 @@ def _fix(config: FlinkConfig, entry: Entry, found: Deprecation) -> Fix | None:
 
 def check(ctx: Context) -> Iterator[Hit]:
     cat = catalog()
-    for entry in file_entries(ctx.config):
+    for entry in written_keys(ctx.config):
         found = cat.deprecation(entry.key, ctx.version)
         if found is None:
             continue

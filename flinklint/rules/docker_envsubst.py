@@ -41,7 +41,7 @@ from flinklint.findings import Severity
 from flinklint.launch.deployment import deployment_of, image_substitutes
 from flinklint.launch.placeholders import NAME, names
 from flinklint.loader.sensitive import is_sensitive
-from flinklint.rules.shared.keys import file_entries
+from flinklint.rules.shared.keys import written_keys
 from flinklint.versions import FileKind
 
 _ANY = re.compile(r"\$\{(" + NAME + r")\}|\$(" + NAME + r")")
@@ -53,7 +53,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     if config.kind is not FileKind.LEGACY or not image_substitutes(deployment_of(config),
                                                                    ctx.version):
         return
-    for entry in file_entries(config):
+    for entry in written_keys(config):
         found = [m.group(1) or m.group(2) for m in _ANY.finditer(entry.value)]
         left = [name for name in dict.fromkeys(found) if name not in names(entry.key, entry.value)]
         if not left:

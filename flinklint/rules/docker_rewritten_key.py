@@ -44,7 +44,7 @@ from collections.abc import Iterator
 from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity
 from flinklint.launch.deployment import Deployment, deployment_of
-from flinklint.rules.shared.keys import file_entries
+from flinklint.rules.shared.keys import written_keys
 
 RPC, BLOB = "jobmanager.rpc.address", "blob.server.port"
 BLOB_PORT = "6124"
@@ -68,7 +68,7 @@ def _message(key: str, value: str) -> str:
 def check(ctx: Context) -> Iterator[Hit]:
     if deployment_of(ctx.config) is not Deployment.DOCKER:
         return
-    for entry in file_entries(ctx.config):
+    for entry in written_keys(ctx.config):
         if entry.key in (RPC, BLOB):
             yield Hit(entry.key_span, _message(entry.key, entry.value))
 

@@ -48,7 +48,7 @@ from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity
 from flinklint.flink_config import Entry
 from flinklint.launch.placeholders import unresolved
-from flinklint.rules.shared.keys import file_entries, is_memory_key
+from flinklint.rules.shared.keys import is_memory_key, written_keys
 from flinklint.versions import FileKind
 
 _WHAT = {
@@ -74,7 +74,7 @@ def _judged(entry: Entry, info: OptionInfo | None, kind: FileKind) -> bool:
 def check(ctx: Context) -> Iterator[Hit]:
     cat = catalog()
     placeholders = unresolved(ctx.config)  # filled at deploy time: FL350's
-    for entry in file_entries(ctx.config):
+    for entry in written_keys(ctx.config):
         if entry.key in placeholders:
             continue
         info = cat.lookup(entry.key, ctx.version)

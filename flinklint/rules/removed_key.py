@@ -64,7 +64,7 @@ from flinklint.catalog import Removal, catalog
 from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Applicability, Fix, Severity
 from flinklint.flink_config import Entry, FlinkConfig
-from flinklint.rules.shared.keys import file_entries, is_memory_key, rename, written_twice
+from flinklint.rules.shared.keys import is_memory_key, rename, written_keys, written_twice
 from flinklint.rules.shared.removal import changes_nothing, takes_over
 from flinklint.versions import FlinkVersion
 
@@ -94,7 +94,7 @@ def _fix(config: FlinkConfig, entry: Entry, removal: Removal) -> Fix | None:
 
 def check(ctx: Context) -> Iterator[Hit]:
     cat = catalog()
-    for entry in file_entries(ctx.config):
+    for entry in written_keys(ctx.config):
         removal = cat.removed_in(entry.key, ctx.version)
         if removal is None:
             continue

@@ -46,7 +46,7 @@ from flinklint.catalog import catalog
 from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Applicability, Fix, Severity
 from flinklint.flink_config import Entry, FlinkConfig
-from flinklint.rules.shared.keys import file_entries, quoted, rename, user_keys, written_twice
+from flinklint.rules.shared.keys import quoted, rename, user_keys, written_keys, written_twice
 from flinklint.versions import FlinkVersion
 
 
@@ -81,7 +81,7 @@ def _hit(config: FlinkConfig, entry: Entry, version: FlinkVersion) -> Hit:
 def check(ctx: Context) -> Iterator[Hit]:
     cat = catalog()
     extra_keys, extra_prefixes = user_keys(ctx)
-    for entry in file_entries(ctx.config):
+    for entry in written_keys(ctx.config):
         if cat.is_known(entry.key, ctx.version, extra_keys, extra_prefixes):
             continue
         if cat.removed_in(entry.key, ctx.version) is not None:

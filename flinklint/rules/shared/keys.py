@@ -30,7 +30,7 @@ def is_memory_key(key: str) -> bool:
     return key in MEMORY_KEYS or key.startswith(MEMORY_PREFIXES)
 
 
-def file_entries(config: FlinkConfig) -> Iterator[Entry]:
+def written_keys(config: FlinkConfig) -> Iterator[Entry]:
     """The entry that gives each key written in the file its value (the last one), in file order."""
     last: dict[str, Entry] = {}
     for entry in config.entries:
