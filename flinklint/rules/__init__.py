@@ -55,6 +55,8 @@ def _registry() -> tuple[Rule, ...]:
         invalid_segment_size,
         invalid_utf8,
         invalid_value,
+        java_opts_memory_flag,
+        java_opts_quoting,
         jobmanager_heap_too_small,
         jobmanager_memory_inconsistent,
         key_collision,
@@ -141,4 +143,6 @@ def _registry() -> tuple[Rule, ...]:
         network_fraction_ignored.RULE,
         jobmanager_heap_too_small.RULE,
         task_heap_too_small.RULE,
+        java_opts_quoting.RULE,
+        java_opts_memory_flag.RULE,
     )

@@ -133,6 +133,10 @@ INDEX: tuple[Row, ...] = (
      "The JobManager's JVM heap is below Flink's recommended minimum of 128mb."),
     ("FL220", "task-heap-too-small", "warning", "task_heap_too_small", False,
      "The managed and network memory leave the TaskManager almost no task heap."),
+    ("FL330", "java-opts-quoting", "error", "java_opts_quoting", True,
+     "Flink's start scripts drop or break the JVM options of `env.java.opts*`."),
+    ("FL331", "java-opts-memory-flag", "error", "java_opts_memory_flag", False,
+     "A JVM memory flag in `env.java.opts*` overrides the size Flink computed."),
 )
 # index:end
 

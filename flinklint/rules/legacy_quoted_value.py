@@ -1,7 +1,9 @@
 """Quotes around a flink-conf.yaml value are kept as part of it.
 
 ## What it does
-Reports values of a `flink-conf.yaml` that start with a quote (`"4g"`, `'true'`).
+Reports values of a `flink-conf.yaml` that start with a quote (`"4g"`, `'true'`). Not the
+values of `env.java.opts*` and `env.java.default-opts.*`: Flink's start scripts, not Java, read
+those and handle quotes in their own way, which FL330 judges for the target version.
 
 ## Why is this bad?
 Flink's legacy parser does not know YAML quoting: it keeps the quotes as characters of the
