@@ -15,7 +15,7 @@ from typing import Any
 from flinklint.flink_config import FlinkConfig
 from flinklint.lint.file import FileResult
 from flinklint.memory.model import ProcessModel
-from flinklint.report.explain import Advice, explain_json, explain_text
+from flinklint.report.explain import Advice, JvmOverride, explain_json, explain_text
 from flinklint.versions import FlinkVersion
 
 EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
@@ -34,6 +34,22 @@ def _advisor(config: FlinkConfig, version: FlinkVersion) -> Any:
         return Advice(code, line, message) if code else None
 
     return advise
+
+
+def _overrides(config: FlinkConfig, version: FlinkVersion) -> dict[str, list[JvmOverride]]:
+    """Memory flags of ``env.java.opts*`` that replace Flink's own (what FL331 reports)."""
+    from flinklint.engine.rule import Context
+    from flinklint.rules.java_opts_memory_flag import overrides
+
+    found: dict[str, list[JvmOverride]] = {}
+    try:
+        for process, piece, user, flink in overrides(Context(config, version)):
+            line = piece.entry.line if piece.entry.value_span is not None else None
+            found.setdefault(process.value, []).append(
+                JvmOverride(user.text, flink.text, piece.key, line))
+    except Exception:  # a bug in the launcher model must not hide the memory layout
+        return {}
+    return found
 
 
 def _line_of(config: FlinkConfig) -> Any:
@@ -76,13 +92,15 @@ def explain_paths(args: argparse.Namespace, results: list[FileResult]) -> int:
             if (not tm.ok or not jm.ok) and status == EXIT_OK:
                 status = EXIT_REFUSED
             advise = _advisor(config, version)
+            overrides = _overrides(config, version)
             if args.format == "json":
                 documents.append(explain_json(result.path, version, config.effective, tm, jm,
-                                              advise=advise))
+                                              advise=advise, overrides=overrides))
             else:
                 texts.append(explain_text(result.path, version, config.effective, tm, jm,
                                           lines=_line_of(config), advise=advise,
-                                          terminal=use_color(args.color, sys.stdout)))
+                                          terminal=use_color(args.color, sys.stdout),
+                                          overrides=overrides))
     if args.format == "json" and documents:
         shown: Any = documents[0] if len(documents) == 1 else documents
         sys.stdout.write(json.dumps(shown, indent=2) + "\n")

@@ -44,6 +44,21 @@ class Advice:
     message: str
 
 
+@dataclass(frozen=True, slots=True)
+class JvmOverride:
+    """A memory flag from ``env.java.opts*`` that replaces one of Flink's JVM arguments."""
+
+    flag: str  # as the JVM gets it, e.g. -Xmx2g
+    replaces: str  # Flink's own argument, e.g. -Xmx536870902
+    key: str  # the option it came from
+    line: int | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"flag": self.flag, "replaces": self.replaces, "key": self.key,
+                "line": self.line, "code": "FL331"}
+
+
+Overrides = Mapping[str, "list[JvmOverride]"]
 Advisor = Callable[[str, ProcessModel], "Advice | None"]
 Lines = Mapping[str, int] | Callable[[str], "int | None"]
 
@@ -60,11 +75,15 @@ def _advice(process: str, model: ProcessModel, advise: Advisor | None) -> Advice
 
 
 def _process_json(
-    process: str, model: ProcessModel, names: tuple[str, ...], advise: Advisor | None
+    process: str, model: ProcessModel, names: tuple[str, ...], advise: Advisor | None,
+    overridden: list[JvmOverride] | None = None,
 ) -> dict[str, Any]:
     if model.failure is None:
         memory = {name: model.size(name) for name in names}
-        return {"ok": True, "memory": memory, "jvm_args": model.jvm_args, "error": None}
+        doc = {"ok": True, "memory": memory, "jvm_args": model.jvm_args, "error": None}
+        if overridden:  # only then: the key is an addition to the document's shape
+            doc["jvm_overrides"] = [o.as_json() for o in overridden]
+        return doc
     advice = _advice(process, model, advise)
     error = {
         "code": advice.code,
@@ -83,14 +102,22 @@ def explain_json(
     jm: ProcessModel,
     *,
     advise: Advisor | None = None,
+    overrides: Overrides | None = None,
 ) -> dict[str, Any]:
-    """The ``flinklint explain --format json`` document for one configuration."""
+    """The ``flinklint explain --format json`` document for one configuration.
+
+    ``overrides`` (process -> memory flags of ``env.java.opts*`` that replace Flink's) adds a
+    ``jvm_overrides`` list to a process that has any.
+    """
+    found = overrides or {}
     return {
         "path": path,
         "flink_version": str(version),
         "effective": dict(effective),
-        "taskmanager": _process_json("taskmanager", tm, TM_MEMORY, advise),
-        "jobmanager": _process_json("jobmanager", jm, JM_MEMORY, advise),
+        "taskmanager": _process_json("taskmanager", tm, TM_MEMORY, advise,
+                                     found.get("taskmanager")),
+        "jobmanager": _process_json("jobmanager", jm, JM_MEMORY, advise,
+                                    found.get("jobmanager")),
     }
 
 
@@ -200,7 +227,7 @@ def _clamp_line(clamp: Clamp, style: _Style) -> str:
 
 def _section(
     process: str, title: str, model: ProcessModel, tree: tuple[Any, ...], style: _Style,
-    advise: Advisor | None,
+    advise: Advisor | None, overridden: list[JvmOverride] | None = None,
 ) -> list[str]:  # fmt: skip
     if model.failure is not None:
         advice = _advice(process, model, advise)
@@ -215,6 +242,11 @@ def _section(
         out.append("  Silently adjusted by Flink:")
         out.extend(f"    {_clamp_line(clamp, style)}" for clamp in model.clamps)
     out.append(f"  JVM arguments: {model.jvm_args}")
+    for o in overridden or ():
+        at = f", line {o.line}" if o.line else ""
+        out.append(style.paint(
+            f"  Overridden: {o.flag} from {o.key}{at} replaces {o.replaces}: the JVM keeps the "
+            f"last one (FL331)", _RED))
     return out
 
 
@@ -228,11 +260,15 @@ def explain_text(
     lines: Lines | None = None,
     advise: Advisor | None = None,
     terminal: bool = False,
+    overrides: Overrides | None = None,
 ) -> str:
     """The ``flinklint explain`` text: both processes, with bars and colour on a terminal."""
     style = _Style(lines, terminal)
+    found = overrides or {}
     out = [f"{path} (Flink {version}, {len(effective)} effective keys)", ""]
-    out += _section("taskmanager", "TaskManager", tm, _TM_TREE, style, advise)
+    out += _section("taskmanager", "TaskManager", tm, _TM_TREE, style, advise,
+                    found.get("taskmanager"))
     out.append("")
-    out += _section("jobmanager", "JobManager", jm, _JM_TREE, style, advise)
+    out += _section("jobmanager", "JobManager", jm, _JM_TREE, style, advise,
+                    found.get("jobmanager"))
     return "\n".join(out) + "\n"
