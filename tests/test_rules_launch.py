@@ -87,6 +87,9 @@ CASES = [
      []),
     ('env.java.opts.all: -XX:OnOutOfMemoryError="kill -9 %p"\n', "config.yaml", "2.3",
      [(3, 20)]),
+    # the environment decides what a variable expands to
+    ("env.java.opts.all: $EXTRA_OPTS -Dx=1\n", "config.yaml", "2.3", []),
+    ('env.java.opts.all: -Dgc=${FLINK_LOG_PREFIX}.gc "-Da=1\n', "config.yaml", "2.3", [(3, 20)]),
 ]
 
 

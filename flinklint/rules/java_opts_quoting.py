@@ -62,7 +62,8 @@ def check(ctx: Context) -> Iterator[Hit]:
                 entry = dropped.setdefault(id(piece.entry), (piece, [], found.error))
                 entry[1].append(found.process)
             continue
-        word = o.stray_word(found.options)
+        # a variable of the environment can expand to anything: no verdict on the words then
+        word = None if found.result.variables else o.stray_word(found.options)
         source = None if word is None else o.source_of(found, word)
         if word is not None and source is not None:
             stray.setdefault((id(source.entry), word), (source, []))[1].append(found.process)
