@@ -181,3 +181,19 @@ def test_fl331(text: str, version: str, expected: list[tuple[int, int]]) -> None
 
 def test_default_version_of_a_legacy_file_is_1_20() -> None:
     assert str(default_for(load_bytes(BRIEF.encode(), "flink-conf.yaml")[0].kind)) == "1.20"
+
+
+# FL332: shell code in the options
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("env.java.opts.all: -Dhost=$(hostname -f)\n", [(3, 20)]),
+        ('env.java.opts.taskmanager: "-Da=1; -Db=2"\n', [(3, 28)]),
+        ("env.java.opts.all: -Dgc=${FLINK_LOG_PREFIX}.gc -Dh=$HOSTNAME\n", []),
+        ("env.java.opts.all: '-Dx=a;b' -Dy=\"a|b\"\n", []),  # quoted: no operator
+        ("env.java.opts.all: -Dx=`id`\n", [(3, 20)]),
+    ],
+)
+def test_fl332(text: str, expected: list[tuple[int, int]]) -> None:
+    assert positions(MEM + text, "FL332", "config.yaml", "2.3") == expected
+    assert positions(MEM + text, "FL330", "config.yaml", "2.3") == []

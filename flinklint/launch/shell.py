@@ -182,7 +182,9 @@ def _dollar(
     if match:
         name = match.group()
         return _value(name, "$" + name, env, variables), i + 1 + len(name)
-    if rest[:1] in ("(", "'", '"') or (rest[:1] and rest[0] in "0123456789@*#?$!-"):
+    if rest[:1] == "(":
+        raise _Unmodelled("the command substitution '$('")
+    if rest[:1] in ("'", '"') or (rest[:1] and rest[0] in "0123456789@*#?$!-"):
         raise _Unmodelled(f"the expansion '${rest[:1]}'")
     return "$", i + 1
 

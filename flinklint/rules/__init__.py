@@ -57,6 +57,7 @@ def _registry() -> tuple[Rule, ...]:
         invalid_value,
         java_opts_memory_flag,
         java_opts_quoting,
+        java_opts_shell_code,
         jobmanager_heap_too_small,
         jobmanager_memory_inconsistent,
         key_collision,
@@ -145,4 +146,5 @@ def _registry() -> tuple[Rule, ...]:
         task_heap_too_small.RULE,
         java_opts_quoting.RULE,
         java_opts_memory_flag.RULE,
+        java_opts_shell_code.RULE,
     )

@@ -137,6 +137,8 @@ INDEX: tuple[Row, ...] = (
      "Flink's start scripts drop or break the JVM options of `env.java.opts*`."),
     ("FL331", "java-opts-memory-flag", "error", "java_opts_memory_flag", False,
      "A JVM memory flag in `env.java.opts*` overrides the size Flink computed."),
+    ("FL332", "java-opts-shell-code", "warning", "java_opts_shell_code", False,
+     "The start scripts run the JVM options of `env.java.opts*` as shell code."),
 )
 # index:end
 
