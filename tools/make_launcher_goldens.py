@@ -51,21 +51,50 @@ MAIN_CLASSES = {
 }
 STANDIN = r"""#!/bin/bash
 # Stand-in for java: the real JDK for BashJavaUtils and the spec-version probe, else record argv.
+# A real call's output (stdout and stderr, as the scripts merge them) and exit status are kept
+# and replayed for the same call on the same configuration: the flattened configuration is asked
+# for by every config.sh (twice per script), the spec version by every 1.19+ config.sh.
+tag=
 for a in "$@"; do
   case "$a" in
-    GET_TM_RESOURCE_PARAMS|GET_JM_RESOURCE_PARAMS) tag=res;;
+    GET_TM_RESOURCE_PARAMS) tag=tm;;
+    GET_JM_RESOURCE_PARAMS) tag=jm;;
     UPDATE_AND_GET_FLINK_CONFIGURATION) tag=flat;;
+    -XshowSettings:properties) tag=spec;;
   esac
 done
-for a in "$@"; do
-  case "$a" in
-    org.apache.flink.runtime.util.bash.BashJavaUtils)
-      out=$("$REAL_JAVA" "$@" 2>&1); rc=$?
-      printf '%s\n' "$out" | grep '^BASH_JAVA_UTILS_EXEC_RESULT:' > "$STANDIN_OUT.$tag"
-      printf '%s\n' "$out"; exit $rc;;
-    -XshowSettings:properties) exec "$REAL_JAVA" "$@";;
-  esac
-done
+if [ -n "$tag" ]; then
+  work="$(dirname "$STANDIN_OUT")"
+  cache="$work/java-$tag"
+  [ "$tag" = spec ] && cache="$STANDIN_SHARED/java-spec"
+  if [ ! -f "$cache.rc" ] && { [ "$tag" = tm ] || [ "$tag" = jm ]; }; then
+    # the memory resolution depends on the loaded configuration less its env.java.* keys:
+    # on 1.19+ that is the flattened dump (or its error), up to 1.18 the same for every case
+    # (a configuration that does not load is always resolved for real)
+    key=legacy
+    if [ -f "$work/java-flat.out" ]; then
+      key=
+      if [ "$(cat "$work/java-flat.rc")" = 0 ] \
+         && grep -q '^BASH_JAVA_UTILS_EXEC_RESULT:' "$work/java-flat.out"; then
+        key=$(grep '^BASH_JAVA_UTILS_EXEC_RESULT:' "$work/java-flat.out" \
+              | grep -v '^BASH_JAVA_UTILS_EXEC_RESULT:env\.java\.' | sha1sum | cut -c1-16)
+      fi
+    fi
+    shared="$STANDIN_SHARED/java-$tag-$key"
+    if [ -n "$key" ] && [ ! -f "$shared.rc" ]; then
+      "$REAL_JAVA" "$@" > "$shared.out.$$" 2>&1
+      echo $? > "$shared.rc.$$"
+      mv "$shared.out.$$" "$shared.out" && mv "$shared.rc.$$" "$shared.rc"
+    fi
+    [ -n "$key" ] && cp "$shared.out" "$cache.out" && cp "$shared.rc" "$cache.rc"
+  fi
+  if [ ! -f "$cache.rc" ]; then
+    "$REAL_JAVA" "$@" > "$cache.out" 2>&1
+    echo $? > "$cache.rc"
+  fi
+  cat "$cache.out"
+  exit "$(cat "$cache.rc")"
+fi
 printf '%s\0' "$@" > "$STANDIN_OUT"
 """
 
@@ -147,6 +176,7 @@ def run_process(home: Path, conf: Path, process: str, work: Path, java: str) -> 
         "FLINK_PID_DIR": str(pid_dir),
         "REAL_JAVA": java,
         "STANDIN_OUT": str(record),
+        "STANDIN_SHARED": str(home.parent),
     }
     result = subprocess.run(
         ["bash", str(home / "bin" / f"{process}.sh"), "start-foreground"],
@@ -156,15 +186,15 @@ def run_process(home: Path, conf: Path, process: str, work: Path, java: str) -> 
     output = (result.stdout + result.stderr).replace(str(home), "$FLINK_HOME")
     output = output.replace(str(conf), "$CONF_DIR").replace(str(work), "$WORK")
     entry: dict[str, object] = {"started": record.exists()}
-    res = record.with_name(record.name + ".res")
-    params = [r.removeprefix(PREFIX) for r in res.read_text().splitlines()] if res.exists() else []
+    res = work / f"java-{process[0]}m.out"
+    params = _results(res)
     entry["jvm_params"] = params[0] if len(params) == 2 else None
-    flat = record.with_name(record.name + ".flat")
+    flat = work / "java-flat.out"
     if flat.exists():
-        lines = [r.removeprefix(PREFIX) for r in flat.read_text().splitlines()]
         entry["flattened"] = {
-            k: v for k, _, v in (x.partition(": ") for x in lines) if k.startswith("env.java.")
-        }
+            k: v for k, _, v in (x.partition(": ") for x in _results(flat))
+            if k.startswith("env.java.")
+        }  # fmt: skip
     if record.exists():
         argv = record.read_bytes().decode("utf-8").split("\0")[:-1]
         main = argv.index(MAIN_CLASSES[process])
@@ -181,6 +211,14 @@ def run_process(home: Path, conf: Path, process: str, work: Path, java: str) -> 
         if "unexpected EOF" in line or "syntax error" in line or line.startswith("[ERROR]")
     ]  # fmt: skip
     return entry
+
+
+def _results(path: Path) -> list[str]:
+    """The ``BASH_JAVA_UTILS_EXEC_RESULT:`` lines of a recorded ``BashJavaUtils`` call."""
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [x.removeprefix(PREFIX) for x in lines if x.startswith(PREFIX)]
 
 
 def run_case(
@@ -212,6 +250,11 @@ def generate(version: str, cache: Path, jobs: int) -> Path:
         standin.mkdir()
         (standin / "java").write_text(STANDIN)
         (standin / "java").chmod(0o755)
+        # the spec-version probe, run once before the cases run in parallel
+        probe = subprocess.run([java, "-XshowSettings:properties"], capture_output=True,
+                               text=True, check=False)  # fmt: skip
+        (root / "java-spec.out").write_text(probe.stdout + probe.stderr)
+        (root / "java-spec.rc").write_text(f"{probe.returncode}\n")
         work = [(kind, cid, lines) for kind in kinds(version) for cid, lines in cases()]
         with ThreadPoolExecutor(max_workers=jobs) as pool:
             done = list(pool.map(lambda w: run_case(version, home, *w, java), work))
@@ -231,7 +274,7 @@ def generate(version: str, cache: Path, jobs: int) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=fetch_flink.default_cache())
-    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--jobs", type=int, default=3)
     parser.add_argument("--versions", nargs="*", default=list(VERSIONS))
     args = parser.parse_args(argv)
     for version in args.versions:
