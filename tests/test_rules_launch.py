@@ -107,6 +107,15 @@ def test_fl330_message_names_the_processes_and_the_regression() -> None:
     assert finding.message.startswith("'b' reaches the JVM of the TaskManager and the JobManager")
 
 
+def test_fl330_message_for_a_quoted_default_names_the_closing_quote() -> None:
+    # 1.20/flink-conf.yaml/default-jm-only: only the JobManager loses its options
+    text = MEM + 'env.java.default-opts.jobmanager: "-Ddef=1 -Dx=2"\n'
+    [finding] = findings(text, ("FL330",), "flink-conf.yaml", "1.20")
+    assert "so the JobManager starts without any option" in finding.message
+    assert "remove only the opening '\"' of a default-opts value" in finding.message
+    assert findings(text, ("FL330",), "flink-conf.yaml", "1.18") == []  # not read before 1.19
+
+
 def test_fl330_fix_removes_the_quotes() -> None:
     [finding] = findings(MEM + BRIEF, ("FL330",), "flink-conf.yaml", "1.20")
     assert finding.fix is not None and finding.fix.applicability is Applicability.SAFE

@@ -84,14 +84,20 @@ def _dropped(ctx: Context, piece: Piece, names: list[Process], error: str) -> st
     text = piece.text
     if ctx.config.kind is FileKind.YAML and text != piece.entry.value:
         message += f"; Flink hands this config.yaml value to the scripts as {text}"
-    lead_kept = v.at_least(1, 19) and "default-opts" not in piece.key
-    if lead_kept and text.startswith('"'):
+    default = "default-opts" in piece.key
+    if v.at_least(1, 19) and not default and text.startswith('"'):
         return message + (
             "; from 1.19 on the scripts remove only the closing '\"' of this value (a blank "
             "stands before the opening one), which leaves the opening one unmatched: write the "
             "options without quotes"
         )
-    if text.endswith('"') and piece.stripped != text:
+    if v.at_least(1, 19) and default and text.endswith('"') and len(text) > 1:
+        return message + (
+            "; from 1.19 on the scripts remove only the opening '\"' of a default-opts value "
+            "(a blank follows the closing one), which leaves the closing one unmatched: write "
+            "the options without quotes"
+        )
+    if text.endswith('"') and piece.stripped == text[:-1]:
         return message + (
             "; the scripts remove the '\"' at the end of the value, which leaves the quote "
             "before it unmatched (quotes cannot keep a blank inside one JVM option)"
