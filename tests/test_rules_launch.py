@@ -171,6 +171,16 @@ def test_fl331_all_processes_and_families() -> None:
     assert ["and for the JobManager" in f.message for f in found] == [False, False, True, True]
 
 
+def test_fl331_initial_heap_above_the_maximum_stops_the_jvm() -> None:
+    text = MEM + "env.java.opts.taskmanager: -Xms1g\n"
+    [finding] = findings(text, ("FL331",), "flink-conf.yaml", "1.20")
+    assert ("the TaskManager's JVM does not even start: -Xms1g is larger than its maximum heap "
+            "-Xmx536870902") in finding.message
+    text = MEM + "env.java.opts.taskmanager: -Xms1g -Xmx2g\n"
+    assert all("does not even start" not in f.message
+               for f in findings(text, ("FL331",), "flink-conf.yaml", "1.20"))
+
+
 CASES_331 = [
     ("env.java.opts.jobmanager: -Xmx1073741824\n", "1.20", []),  # Flink's own JobManager heap
     ("env.java.opts.all: -Xmx1073741824\n", "1.20", [(3, 20)]),  # not the TaskManager's

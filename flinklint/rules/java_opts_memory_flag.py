@@ -92,6 +92,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     grouped: dict[tuple[int, str], list[tuple[Process, Piece, Flag, Flag]]] = {}
     for hit in overrides(ctx):
         grouped.setdefault((id(hit[1].entry), hit[2].text), []).append(hit)
+    refused = _refused(ctx)
     for hits in grouped.values():
         _, piece, user, _ = hits[0]
         parts = [_part(ctx, process, flink) for process, _, _, flink in hits]
@@ -102,7 +103,28 @@ def check(ctx: Context) -> Iterator[Hit]:
             f"keeps the last one, so the process no longer matches Flink's memory layout; "
             f"remove it and size the {what} with {_option(hits, option)}"
         )
+        for process, _, flag, _ in hits:
+            if flag.family == "initial-heap" and process in refused:
+                message += (
+                    f"; the {o.TITLE[process]}'s JVM does not even start: {flag.text} is larger "
+                    f"than its maximum heap {refused[process]} ('Initial heap size set to a "
+                    f"larger value than the maximum heap size')"
+                )
         yield Hit(o.text_span(piece, user.text), message)
+
+
+def _refused(ctx: Context) -> dict[Process, str]:
+    """Processes whose JVM refuses its flags: initial heap above the maximum (with the max)."""
+    refused: dict[Process, str] = {}
+    for found in o.launches(ctx.config, ctx.version):
+        model = ctx.taskmanager if found.process is Process.TASKMANAGER else ctx.jobmanager
+        if found.error is not None or not model.ok or not model.jvm_args:
+            continue
+        flags = last_flags([*model.jvm_args.split(), *found.options])
+        top, first = flags.get("max-heap"), flags.get("initial-heap")
+        if top is not None and first is not None and first.size > top.size:
+            refused[found.process] = top.text
+    return refused
 
 
 def _part(ctx: Context, process: Process, flink: Flag) -> str:
