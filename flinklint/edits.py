@@ -11,11 +11,8 @@ round, when it is recomputed against the new text.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
-import os
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
 from flinklint.findings import Edit, Fix
 
@@ -112,26 +109,3 @@ def _disjoint(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def encode(text: str, had_bom: bool, encoding: str = "utf-8") -> bytes:
     body = text[1:] if text.startswith(BOM) else text
     return ((BOM if had_bom else "") + body).encode(encoding)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` via a temporary file in the same directory.
-
-    The original's permission bits are kept. If anything fails before the rename, the original
-    is untouched and the temporary file is removed.
-    """
-    mode = path.stat().st_mode & 0o7777
-    import tempfile  # here: it imports shutil and random, which proving a fix never needs
-
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".flinklint", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise

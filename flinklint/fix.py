@@ -1,11 +1,12 @@
-"""``--fix``, ``--unsafe-fixes``, ``--diff``: fix, prove, write.
+"""``--fix``, ``--unsafe-fixes``, ``--diff``: fix and prove.
 
 Each round takes the findings that carry an applicable fix, applies the largest set of them whose
 edits do not overlap, then re-loads and re-lints the new text. A round is kept only if the file
 still loads as a Flink configuration, no new load error appears, and every fixed finding is gone;
 otherwise its fixes are tried one by one and those that fail the same proof are dropped (and
 reported). Rounds repeat until nothing changes, at most :data:`MAX_ROUNDS` times. The file is
-written once at the end, atomically, and only if its text changed.
+written once at the end (by the CLI, atomically), and only if its text changed; this module
+writes nothing.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flinklint.edits import EditError, apply_edits, compatible, encode, write_atomic
+from flinklint.edits import EditError, apply_edits, compatible, encode
 from flinklint.findings import Applicability, Finding, Fix, Severity
 from flinklint.lint.file import FileResult, LintRequest, lint_file
 
@@ -138,7 +139,3 @@ def diff(outcome: FixOutcome) -> str:
     )
     marker = "\n\\ No newline at end of file\n"
     return "".join(line if line.endswith(("\n", "\r")) else line + marker for line in lines)
-
-
-def write(outcome: FixOutcome) -> None:
-    write_atomic(Path(outcome.result.path), encode(outcome.fixed, had_bom=outcome.result.bom))

@@ -22,6 +22,7 @@ class Source(StrEnum):
     FILE = "file"  # written in the linted file
     DEFINE = "define"  # -D/--define on the command line or ``define`` in settings
     OPERATOR = "operator"  # set by the Kubernetes operator from the manifest's spec
+    OPERATOR_DEFAULT = "operator-default"  # the operator release's default configuration
 
 
 class ValueType(StrEnum):

@@ -22,12 +22,16 @@ from functools import cache
 from pathlib import Path
 
 from flinklint.findings import Severity
+from flinklint.launch.deployment import CHOICES as DEPLOYMENTS
+from flinklint.launch.deployment import Deployment
 from flinklint.records import dataclass, field, replace
 from flinklint.versions import FlinkVersion, VersionError, parse_version
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
     from typing import Any
+
+    from flinklint.launch.operator import OperatorRelease
 
 SETTINGS_FILES = (".flinklint.toml", "pyproject.toml")
 
@@ -39,6 +43,8 @@ SCHEMA: dict[str, Any] = {
     "additionalProperties": False,
     "properties": {
         "flink-version": {"type": "string"},
+        "deployment": {"enum": list(DEPLOYMENTS)},
+        "operator-version": {"type": "string"},
         "select": _CODES,
         "ignore": _CODES,
         "extend-select": _CODES,
@@ -65,6 +71,8 @@ class Settings:
     """Effective settings for one linted file."""
 
     flink_version: FlinkVersion | None = None
+    deployment: Deployment | None = None  # None: standalone, or operator for a manifest
+    operator_version: OperatorRelease | None = None  # None: the newest release, assumed
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
@@ -246,8 +254,18 @@ def from_mapping(
             version = parse_version(str(data["flink-version"]))
         except VersionError as err:
             raise SettingsError(f"{where}: flink-version: {err}") from None
+    operator = None
+    if "operator-version" in data:
+        from flinklint.launch.operator import OperatorVersionError, parse_operator_version
+
+        try:
+            operator = parse_operator_version(str(data["operator-version"]))
+        except OperatorVersionError as err:
+            raise SettingsError(f"{where}: operator-version: {err}") from None
     return Settings(
         flink_version=version,
+        deployment=Deployment(data["deployment"]) if "deployment" in data else None,
+        operator_version=operator,
         select=tuple(data.get("select", ("ALL",))),
         ignore=tuple(data.get("ignore", ())),
         extend_select=tuple(data.get("extend-select", ())),
@@ -274,6 +292,10 @@ def override(base: Settings, cli: Mapping[str, Any]) -> Settings:
     changes: dict[str, Any] = {}
     if cli.get("flink_version") is not None:
         changes["flink_version"] = cli["flink_version"]
+    if cli.get("deployment") is not None:
+        changes["deployment"] = Deployment(cli["deployment"])
+    if cli.get("operator_version") is not None:
+        changes["operator_version"] = cli["operator_version"]
     if cli.get("select"):
         changes["select"] = tuple(cli["select"])
     if cli.get("ignore"):

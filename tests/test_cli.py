@@ -66,7 +66,9 @@ def test_unrelated_yaml_is_skipped(tmp_path: Path) -> None:
     (tmp_path / "deploy.yaml").write_text("apiVersion: apps/v1\nkind: Deployment\n")
     result = run("--format", "concise", str(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.strip() == "All checks passed."
+    assert result.stdout.strip() == (
+        "No Flink configuration checked: 2 files skipped as not Flink's (a config.yaml without "
+        "Flink options, YAML that is not a FlinkDeployment or FlinkSessionJob).")
 
 
 def test_version_and_help() -> None:

@@ -11,6 +11,9 @@ import pytest
 from flinklint.engine.rule import Rule
 from flinklint.engine.run import lint
 from flinklint.engine.select import Selection
+from flinklint.launch.deployment import Deployment, prepare
+from flinklint.launch.operator import parse_operator_version
+from flinklint.lint.file import keys_defined
 from flinklint.loader import load_bytes
 from flinklint.report.rule_pages import examples, rule_page
 from flinklint.rules import registry
@@ -43,13 +46,18 @@ def test_documented_examples(rule: Rule, example: object) -> None:
     from flinklint.report.rule_pages import Example
 
     assert isinstance(example, Example)
+    defines = dict(example.defines)
     configs = load_bytes(example.text.encode(), Path(example.filename),
                          version=parse_version(example.flink_version)
                          if example.flink_version else None,
-                         defines=dict(example.defines))
+                         defines=keys_defined(defines),
+                         operator=parse_operator_version(example.operator_version)
+                         if example.operator_version else None)
     assert configs, f"{rule.code}: example is not recognised as a Flink config"
+    deployment = Deployment(example.deployment) if example.deployment else None
     codes = []
     for config in configs:
+        config = prepare(config, deployment, defines)
         version = (parse_version(example.flink_version) if example.flink_version
                    else config.flink_version or default_for(config.kind))
         selection = Selection(select=(rule.code,))

@@ -6,7 +6,8 @@ import json
 
 from flinklint.memory import resolve_jobmanager, resolve_taskmanager
 from flinklint.memory.model import ProcessModel
-from flinklint.report.explain import Advice, explain_json, explain_text
+from flinklint.report.explain import explain_json, explain_text
+from flinklint.verdict import Advice, Advisor, Verdict, verdict
 from flinklint.versions import parse_version
 
 V = parse_version("1.20")
@@ -18,13 +19,19 @@ BROKEN = {
 }
 
 
-def _models(config: dict[str, str]) -> tuple[ProcessModel, ProcessModel]:
-    return resolve_taskmanager(config, V), resolve_jobmanager(config, V)
+def _models(config: dict[str, str], advise: Advisor | None = None) -> Verdict:
+    """Both processes of ``config`` judged, as a ``flink-conf.yaml`` of Flink 1.20."""
+    from flinklint.loader import load_text
+    from flinklint.versions import FileKind
+
+    loaded = load_text("".join(f"{k}: {v}\n" for k, v in config.items()), FileKind.LEGACY,
+                       "flink-conf.yaml", version=V)[0]
+    return verdict(loaded, V, resolve_taskmanager(config, V), resolve_jobmanager(config, V),
+                   advise)
 
 
 def test_json_of_a_working_configuration() -> None:
-    tm, jm = _models(DEFAULTS)
-    doc = explain_json("conf/flink-conf.yaml", V, DEFAULTS, tm, jm)
+    doc = explain_json("conf/flink-conf.yaml", V, DEFAULTS, _models(DEFAULTS))
     assert doc == {
         "path": "conf/flink-conf.yaml",
         "flink_version": "1.20",
@@ -46,6 +53,7 @@ def test_json_of_a_working_configuration() -> None:
             "jvm_args": "-Xmx536870902 -Xms536870902 -XX:MaxDirectMemorySize=268435458 "
             "-XX:MaxMetaspaceSize=268435456",
             "error": None,
+            "runtime": [],
         },
         "jobmanager": {
             "ok": True,
@@ -69,8 +77,7 @@ def test_json_of_a_working_configuration() -> None:
 
 
 def test_json_of_a_failure_with_the_default_advice() -> None:
-    tm, jm = _models(BROKEN)
-    doc = explain_json("config.yaml", V, BROKEN, tm, jm)
+    doc = explain_json("config.yaml", V, BROKEN, _models(BROKEN))
     assert doc["taskmanager"] == {
         "ok": False,
         "memory": None,
@@ -85,7 +92,10 @@ def test_json_of_a_failure_with_the_default_advice() -> None:
             "Process Memory size (1024.000mb (1073741824 bytes)) is less than the sum of the "
             "derived Total Flink Memory size (1024.000mb (1073741824 bytes)) and the configured "
             "or default JVM Metaspace size  (256.000mb (268435456 bytes)).",
+            "stage": "resolve",
+            "severity": "error",
         },
+        "runtime": [],
     }
     assert doc["jobmanager"]["error"]["message"] == (
         "Total process memory (300mb) is too small: JVM metaspace (256mb) and JVM overhead "
@@ -104,8 +114,7 @@ def test_advice_comes_from_the_callback_when_it_has_some() -> None:
             else None
         )
 
-    tm, jm = _models(BROKEN)
-    doc = explain_json("config.yaml", V, BROKEN, tm, jm, advise=advise)
+    doc = explain_json("config.yaml", V, BROKEN, _models(BROKEN, advise))
     assert doc["taskmanager"]["error"]["code"] == "FL203"
     assert doc["taskmanager"]["error"]["line"] == 2
     assert doc["taskmanager"]["error"]["message"] == "Remove one of the two totals."
@@ -119,7 +128,7 @@ def test_advice_comes_from_the_callback_when_it_has_some() -> None:
 def test_text_tree_mirrors_flinks_log_with_shares_and_provenance() -> None:
     config = {**DEFAULTS, "taskmanager.memory.managed.fraction": "0.3"}
     lines = {"taskmanager.memory.process.size": 1, "taskmanager.memory.managed.fraction": 3}
-    text = explain_text("conf/flink-conf.yaml", V, config, *_models(config), lines=lines)
+    text = explain_text("conf/flink-conf.yaml", V, config, _models(config), lines=lines)
     rows = text.splitlines()
     assert rows[0] == "conf/flink-conf.yaml (Flink 1.20, 3 effective keys)"
     assert rows[2] == "TaskManager"
@@ -150,7 +159,7 @@ def test_text_tree_mirrors_flinks_log_with_shares_and_provenance() -> None:
 def test_text_takes_lines_from_a_callable_and_names_deprecated_keys() -> None:
     config = {"taskmanager.memory.flink.size": "1g", "taskmanager.memory.size": "256m"}
     text = explain_text(
-        "f.yaml", V, config, *_models(config), lines=lambda key: 7 if "size" in key else None
+        "f.yaml", V, config, _models(config), lines=lambda key: 7 if "size" in key else None
     )
     assert "taskmanager.memory.size (deprecated key, line 7)" in text
     assert "taskmanager.memory.flink.size (line 7)" in text
@@ -158,21 +167,21 @@ def test_text_takes_lines_from_a_callable_and_names_deprecated_keys() -> None:
 
 def test_text_names_legacy_keys() -> None:
     config = {"taskmanager.heap.size": "1g", "jobmanager.heap.size": "1g"}
-    text = explain_text("f.yaml", V, config, *_models(config))
+    text = explain_text("f.yaml", V, config, _models(config))
     assert "Total Flink Memory:          1024.000mb (1073741824 bytes)" in text
     assert "taskmanager.heap.size (legacy key)" in text
     assert "jobmanager.heap.size (legacy key)" in text
 
 
 def test_text_on_a_terminal_draws_proportional_bars_in_colour() -> None:
-    text = explain_text("f.yaml", V, DEFAULTS, *_models(DEFAULTS), terminal=True)
+    text = explain_text("f.yaml", V, DEFAULTS, _models(DEFAULTS), terminal=True)
     assert "\x1b[1mTaskManager\x1b[0m" in text
     assert "\x1b[36m" + "█" * 20 + "\x1b[0m" in text  # the whole process
     assert "\x1b[36m██████████████▉     \x1b[0m" in text  # total Flink memory, 74.1%
 
 
 def test_text_of_a_failure_shows_flinks_message_and_the_advice() -> None:
-    text = explain_text("config.yaml", V, BROKEN, *_models(BROKEN))
+    text = explain_text("config.yaml", V, BROKEN, _models(BROKEN))
     rows = text.splitlines()
     index = rows.index("TaskManager: Flink refuses to start it")
     assert rows[index + 1].startswith(
@@ -186,5 +195,5 @@ def test_text_of_a_failure_shows_the_advice_line() -> None:
     def advise(process: str, model: ProcessModel) -> Advice:
         return Advice("FL205", 4, "Make the process larger.")
 
-    text = explain_text("config.yaml", V, BROKEN, *_models(BROKEN), advise=advise)
+    text = explain_text("config.yaml", V, BROKEN, _models(BROKEN, advise))
     assert "  FL205 (line 4): Make the process larger." in text.splitlines()

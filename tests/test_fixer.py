@@ -1,10 +1,6 @@
-"""Pure text edits: positions, line endings, overlaps, atomic writes."""
+"""Pure text edits: positions, line endings, overlaps, encoding."""
 
 from __future__ import annotations
-
-import os
-import stat
-from pathlib import Path
 
 import pytest
 
@@ -70,28 +66,3 @@ def test_encode_keeps_bom() -> None:
     assert fixer.encode("a: 1\n", had_bom=True) == b"\xef\xbb\xbfa: 1\n"
     assert fixer.encode("\ufeffa: 1\n", had_bom=True) == b"\xef\xbb\xbfa: 1\n"
     assert fixer.encode("a: 1\n", had_bom=False) == b"a: 1\n"
-
-
-def test_write_atomic_keeps_mode(tmp_path: Path) -> None:
-    path = tmp_path / "flink-conf.yaml"
-    path.write_bytes(b"old\n")
-    path.chmod(0o640)
-    fixer.write_atomic(path, b"new\n")
-    assert path.read_bytes() == b"new\n"
-    assert stat.S_IMODE(path.stat().st_mode) == 0o640
-    assert os.listdir(tmp_path) == ["flink-conf.yaml"]
-
-
-def test_write_atomic_leaves_original_when_interrupted(tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "flink-conf.yaml"
-    path.write_bytes(b"old\n")
-
-    def fail(src: str, dst: str) -> None:
-        raise OSError("disk full")
-
-    monkeypatch.setattr(fixer.os, "replace", fail)
-    with pytest.raises(OSError, match="disk full"):
-        fixer.write_atomic(path, b"new\n")
-    assert path.read_bytes() == b"old\n"
-    assert os.listdir(tmp_path) == ["flink-conf.yaml"]

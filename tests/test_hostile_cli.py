@@ -22,6 +22,7 @@ import pytest
 from corpus import CANARY, time_limit
 
 from flinklint.cli import main
+from flinklint.lint import file as lint_file_module
 from flinklint.loader import limits
 from flinklint.rules import index
 
@@ -236,7 +237,7 @@ def test_internal_error_in_one_rule(tmp_path: Path, capsys: pytest.CaptureFixtur
         yield from ()
 
     rules["FL201"] = dataclasses.replace(rules["FL201"], check=boom)
-    monkeypatch.setattr(index, "lint_rules", lambda: rules)
+    monkeypatch.setattr(lint_file_module, "lint_rules", lambda: rules)
     code, out, err = _run(capsys, ".")
     assert (code, err) == (2, [])
     found = _findings(out)

@@ -8,7 +8,7 @@ import pytest
 
 from flinklint.flink_config import FlinkConfig, Source, ValueType
 from flinklint.loader import load_text
-from flinklint.loader.quantity import operator_memory
+from flinklint.values.quantity import operator_memory
 from flinklint.versions import FileKind, FlinkVersion
 
 HEAD = "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata:\n  name: job\n"
@@ -74,7 +74,6 @@ def test_flink_configuration_and_operator_memory() -> None:
         ("taskmanager.memory.process.size", Source.OPERATOR, 16, 7, False),
     ]
     assert config.base_line == 7
-    assert config.meta["legacy_heap_target"] == "process"
     assert config.meta["manifest_kind"] == "FlinkDeployment" and config.meta["name"] == "job"
     assert config.findings == ()
 
@@ -92,27 +91,30 @@ VALUES = [
 
 @pytest.mark.parametrize(("yaml_value", "text", "kind"), VALUES, ids=range(len(VALUES)))
 def test_flink_configuration_values(yaml_value: str, text: str, kind: ValueType) -> None:
-    config = deployment(f"flinkConfiguration:\n  k: {yaml_value}\n")
+    config = deployment(f"flinkVersion: v1_20\nflinkConfiguration:\n  k: {yaml_value}\n")
     assert [(e.value, e.value_type) for e in config.entries] == [(text, ValueType.STRING)]
-    expected = [] if kind is ValueType.STRING else [("FL021", 7, 8)]
+    # operator 1.15 (assumed) accepts non-strings; only text that changes on the way is reported
+    expected = [] if kind is ValueType.STRING or text == yaml_value else [("FL021", 8, 8)]
     assert [(f.code, f.line, f.column) for f in config.findings] == expected
 
 
+# (operator 1.15, assumed; the spec below starts with flinkVersion on line 6)
 FINDINGS = [
-    ("flinkConfiguration:\n  a: 1\n  a: 2\n", [("FL021", 7, 8), ("FL002", 8, 5), ("FL021", 8, 8)]),
-    ("flinkConfiguration:\n  a:\n", [("FL014", 7, 5)]),
-    ("taskManager:\n  resource:\n    memory: \"1.5G\"\n", [("FL022", 8, 15)]),
-    ("taskManager:\n  resource:\n    memory: \"lots\"\n", [("FL022", 8, 15)]),
-    ("taskManager:\n  resource:\n    memory: 2048\n", [("FL021", 8, 15)]),
-    ("flinkConfiguration: [a, b]\n", [("FL016", 6, 23)]),
-    ("flinkConfiguration: text\n", [("FL016", 6, 23)]),
+    ("flinkConfiguration:\n  a: 1.0\n  a: 2\n", [("FL021", 8, 8), ("FL002", 9, 5)]),
+    ("flinkConfiguration:\n  a:\n", [("FL014", 8, 5)]),
+    ("taskManager:\n  resource:\n    memory: \"1.5G\"\n", [("FL022", 9, 15)]),
+    ("taskManager:\n  resource:\n    memory: \"lots\"\n", [("FL022", 9, 15)]),
+    # the CRD declares resource.memory a string: the API server refuses an integer
+    ("taskManager:\n  resource:\n    memory: 2048\n", [("FL301", 9, 15)]),
+    ("flinkConfiguration: [a, b]\n", [("FL016", 7, 23)]),
+    ("flinkConfiguration: text\n", [("FL016", 7, 23)]),
     ("flinkConfiguration:\n", []),
 ]
 
 
 @pytest.mark.parametrize(("spec", "expected"), FINDINGS, ids=range(len(FINDINGS)))
 def test_findings(spec: str, expected: list[tuple[str, int, int]]) -> None:
-    config = deployment(spec)
+    config = deployment("flinkVersion: v1_20\n" + spec)
     assert [(f.code, f.line, f.column) for f in config.findings] == expected
 
 

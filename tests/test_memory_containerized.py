@@ -1,4 +1,12 @@
-"""Legacy heap keys in a Kubernetes manifest map onto the process size, as in containers."""
+"""Legacy heap keys: onto which option each deployment maps them (1.15-1.20).
+
+Sources: ``BashJavaUtils`` (``getTmResourceParams``/``getJmResourceParams``: TM -> flink size, JM
+-> heap) serves the standalone scripts, the Docker image, and the JobManager pod of native
+Kubernetes, which starts through ``kubernetes-bin/kubernetes-jobmanager.sh`` ->
+``parseJmArgsAndExportLogs`` -> ``GET_JM_RESOURCE_PARAMS``; ``ActiveResourceManagerFactory``
+(YARN and Kubernetes TaskManagers) and ``YarnClusterDescriptor`` (the YARN JobManager) map onto
+the process size (apache/flink release-1.20).
+"""
 
 from __future__ import annotations
 
@@ -26,7 +34,7 @@ def test_containers_map_legacy_heap_to_process_size() -> None:
     assert jm.size("total_process") == 1 << 30
 
 
-def test_a_manifest_is_resolved_as_a_container() -> None:
+def test_a_manifest_maps_the_taskmanager_to_process_and_the_jobmanager_to_heap() -> None:
     manifest = b"""apiVersion: flink.apache.org/v1beta1
 kind: FlinkDeployment
 metadata: {name: x}
@@ -38,5 +46,5 @@ spec:
 """
     [config] = load_bytes(manifest, Path("deploy.yaml")) or []
     tm, jm = resolve(config, V120)
-    assert tm.size("total_process") == 2 << 30
-    assert jm.size("total_process") == 1 << 30
+    assert tm.size("total_process") == 2 << 30  # the resource manager's TaskManager pods
+    assert jm.size("jvm_heap") == 1 << 30  # kubernetes-jobmanager.sh runs BashJavaUtils

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from flinklint.lint import pool
-from flinklint.lint.file import FileResult, LintRequest, lint_paths
+from flinklint.lint.file import FileResult, LintRequest
+from flinklint.lint.paths import lint_paths
 
 LEGACY = "taskmanager.memory.process.size: {mb}m\ntaskmanager.numberOfTaskSlots: 2\nbad.key: 1\n"
 YAML = "taskmanager:\n  memory:\n    process:\n      size: {mb}m\n    network:\n      fraction: 1\n"

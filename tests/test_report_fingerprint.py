@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from test_report_api import finding, report
 
-from flinklint.findings import Edit, Span
+from flinklint.findings import Span
 from flinklint.report.fingerprint import fingerprints, option_key
-from flinklint.report.source import apply_edits, source_lines
+from flinklint.report.source import source_lines
 
 LEGACY = """\
 # comment: not a key
@@ -107,25 +107,3 @@ def test_line_without_key_and_missing_source() -> None:
 )
 def test_source_lines(text: str, lines: list[str]) -> None:
     assert source_lines(text) == lines
-
-
-@pytest.mark.parametrize(
-    ("edits", "after"),
-    [
-        ([Edit.replace(Span(2, 4, 2, 4), "22")], "a: 1\nb: 22\nc: 3\n"),
-        ([Edit.insert(1, 1, "x: 0\n")], "x: 0\na: 1\nb: 2\nc: 3\n"),
-        ([Edit.delete_lines(2, 2)], "a: 1\nc: 3\n"),
-        ([Edit.delete_lines(3, 3)], "a: 1\nb: 2\n"),
-        ([Edit.insert(4, 1, "d: 4\n")], "a: 1\nb: 2\nc: 3\nd: 4\n"),
-        ([Edit.delete_lines(1, 1), Edit.replace(Span(3, 4, 3, 4), "9")], "b: 2\nc: 9\n"),
-        ([Edit(3, 4, 9, 1, "")], "a: 1\nb: 2\nc: "),  # past the end clamps
-    ],
-)
-def test_apply_edits(edits: list[Edit], after: str) -> None:
-    assert apply_edits("a: 1\nb: 2\nc: 3\n", edits) == after
-
-
-def test_apply_edits_on_crlf_text() -> None:
-    assert (
-        apply_edits("a: 1\r\nb: 2\r\n", [Edit.replace(Span(2, 4, 2, 4), "3")]) == "a: 1\r\nb: 3\r\n"
-    )

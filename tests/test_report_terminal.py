@@ -85,6 +85,13 @@ def test_full_unsafe_fix_deleting_a_line() -> None:
     )
 
 
+def test_full_fix_that_does_not_fit_the_text_shows_no_diff() -> None:
+    fix = unsafe_fix(Edit(3, 4, 90, 1, ""), "Cut the rest")  # ends far past the last line
+    data = report(finding(line=3, end=(3, 19), fix=fix), sources={PATH: FLAT})
+    assert render("full", data).endswith(
+        "  = help: Cut the rest (unsafe fix, applied with --unsafe-fixes)\n\n")
+
+
 def test_full_without_source_shows_the_message() -> None:
     data = report(finding(fix=safe_fix(Span(1, 1, 1, 1), "x", "Do it")))
     assert render("full", data) == (

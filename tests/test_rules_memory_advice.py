@@ -22,8 +22,9 @@ from flinklint.memory import resolve
 from flinklint.memory.failures import KINDS
 from flinklint.memory.model import Failure
 from flinklint.rules import registry
-from flinklint.rules.advice import FAILURE_RULES, advice_for, owners
+from flinklint.rules.advice import advice_for
 from flinklint.rules.index import lint_rules
+from flinklint.rules.shared.failures import FAILURE_RULES, owners
 from flinklint.rules.shared.memory import GB, KB, MB, TB, size
 from flinklint.rules.shared.search import resolve_with
 from flinklint.versions import FileKind, FlinkVersion, parse_version

@@ -22,8 +22,8 @@ from flinklint.engine.select import Selection
 from flinklint.findings import Finding, Severity
 from flinklint.loader import load_text
 from flinklint.memory import resolve
-from flinklint.rules.advice import owners
 from flinklint.rules.index import lint_rules
+from flinklint.rules.shared.failures import owners
 from flinklint.versions import FileKind, parse_version
 
 GOLDEN = Path(__file__).parent / "golden" / "memory"

@@ -1,8 +1,10 @@
 """The command line: arguments, exit codes, and nothing else.
 
 ``main(argv) -> int`` never raises: a usage error, an unreadable path, bad settings or an
-internal failure becomes one line on stderr and exit code 2. Only this module and
-``flinklint.report`` print.
+internal failure becomes one line on stderr and exit code 2. This module dispatches to one
+module per command (``check``, ``explain``, ``rule`` for ``rule`` and ``schema``, ``migrate``),
+which share :mod:`~.common` and write through :mod:`~.output`. Only the ``cli`` package
+prints or writes files; ``flinklint.report`` renders text for it.
 """
 
 from __future__ import annotations
@@ -14,23 +16,21 @@ import sys
 from collections.abc import Sequence
 from types import SimpleNamespace
 
+from flinklint.cli.common import EXIT_USAGE, UsageError
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
     import argparse
     from typing import NoReturn
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("check", "explain", "rule", "schema", "migrate")
-
-
-class UsageError(Exception):
-    """A problem the user must fix outside the linted files (exit code 2)."""
-
 
 # What the check parser gives when only paths are named (a test compares the two). A pre-commit
 # run names only files, so it skips argparse (with gettext and locale, a tenth of such a run).
 _CHECK_DEFAULTS = {
-    "command": "check", "flink_version": None, "config": None, "isolated": False,
+    "command": "check", "flink_version": None, "deployment": None,
+    "operator_version": None, "config": None,
+    "isolated": False,
     "stdin_filename": "flink-conf.yaml", "select": None, "ignore": None, "extend_select": None,
     "exclude": None, "outputs": None, "statistics": False, "show_settings": False,
     "color": "auto", "quiet": False, "fail_on": None, "exit_zero": False, "fix": False,
@@ -62,16 +62,6 @@ def _normalise(argv: Sequence[str]) -> list[str]:
     return args
 
 
-def use_color(choice: str, stream: object) -> bool:
-    if choice != "auto":
-        return choice == "always"
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return bool(getattr(stream, "isatty", lambda: False)())
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run flinklint; return the exit code. Never raises."""
     try:
@@ -99,19 +89,22 @@ def _fail(message: str) -> None:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from flinklint.cli import check as commands
+    # each command's module is imported only when it runs (start-up time of a plain check)
+    if args.command == "check":
+        from flinklint.cli.check import check
 
-    handlers = {
-        "check": commands.check,
-        "explain": commands.explain,
-        "rule": commands.rule,
-        "schema": commands.schema,
-        "migrate": commands.migrate,
-    }
-    try:
-        return handlers[args.command](args)
-    except commands.CommandError as err:
-        raise UsageError(f"flinklint: {err}") from None
+        return check(args)
+    if args.command == "explain":
+        from flinklint.cli.explain import explain
+
+        return explain(args)
+    if args.command == "migrate":
+        from flinklint.cli.migrate import migrate_command
+
+        return migrate_command(args)
+    from flinklint.cli.rule import rule, schema
+
+    return rule(args) if args.command == "rule" else schema(args)
 
 
 def main_entry() -> NoReturn:

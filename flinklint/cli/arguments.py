@@ -10,6 +10,8 @@ import argparse
 from pathlib import Path
 
 from flinklint import __version__
+from flinklint.cli.common import UsageError
+from flinklint.launch.deployment import CHOICES as DEPLOYMENTS
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -52,9 +54,7 @@ class _Parser(argparse.ArgumentParser):
             self._building = building
 
     def error(self, message: str) -> NoReturn:
-        from flinklint.cli import UsageError
-
-        raise UsageError(f"{self.prog}: {message}")
+        raise UsageError(message, self.prog)
 
 
 class _FormatAction(argparse.Action):
@@ -82,6 +82,15 @@ def _version_arg(text: str) -> object:
         raise argparse.ArgumentTypeError(str(err)) from None
 
 
+def _operator_arg(text: str) -> object:
+    from flinklint.launch.operator import OperatorVersionError, parse_operator_version
+
+    try:
+        return parse_operator_version(text)
+    except OperatorVersionError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
 def _define_arg(text: str) -> tuple[str, str]:
     key, sep, value = text.partition("=")
     if not key.strip():
@@ -94,9 +103,16 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--flink-version", type=_version_arg, metavar="X.Y[.Z]",
                         help="target Flink version, 1.15 to 2.3 (default: from the manifest or "
                              "settings, else 1.20 for flink-conf.yaml and 2.3 for config.yaml)")
+    parser.add_argument("--deployment", choices=DEPLOYMENTS,
+                        help="how the files are deployed (default: standalone; a manifest is "
+                             "always operator)")
+    parser.add_argument("--operator-version", type=_operator_arg, metavar="X.Y|main",
+                        help="Flink Kubernetes Operator release that reads manifests, 1.0 to "
+                             "1.15 or main (default: from the settings, else the newest release)")
     parser.add_argument("-D", "--define", action="append", type=_define_arg, default=[],
                         metavar="KEY=VALUE",
-                        help="a value supplied at deploy time (like Flink's -D dynamic properties)")
+                        help="a value supplied at deploy time: KEY=VALUE sets a Flink option (like "
+                             "Flink's -D), NAME=VALUE fills the placeholders ${NAME} and $NAME")
     parser.add_argument("--config", metavar="PATH", type=Path,
                         help="use this settings file (.flinklint.toml or pyproject.toml)")
     parser.add_argument("--isolated", action="store_true", help="ignore all settings files")
@@ -125,7 +141,10 @@ def _explain_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     explain = sub.add_parser("explain", help="show the memory layout Flink will use",
                              description="Show the TaskManager and JobManager memory layout.")
     explain.add_argument("paths", nargs="+", metavar="FILE")
-    explain.add_argument("--format", choices=("text", "json"), default="text")
+    explain.add_argument("--format", choices=("text", "json", "svg", "markdown"), default="text",
+                         help="text (default), json, svg (one picture), markdown (tables)")
+    explain.add_argument("--compare", type=_version_arg, metavar="X.Y[.Z]",
+                         help="also resolve as this Flink version and show what differs")
     explain.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     _common(explain)
 

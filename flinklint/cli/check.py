@@ -1,7 +1,7 @@
-"""The sub-commands behind the CLI: ``check``, ``explain``, ``rule``, ``schema``, ``migrate``.
+"""``flinklint check``: lint, fix or show the diff, report, and choose the exit code.
 
-Each takes the parsed arguments and returns an exit code; a problem the user must fix outside
-the linted files raises :class:`CommandError` (exit 2, one line on stderr).
+A problem the user must fix outside the linted files raises
+:class:`~flinklint.cli.common.UsageError` (exit 2, one line on stderr).
 """
 
 from __future__ import annotations
@@ -13,65 +13,30 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from flinklint import __version__
+from flinklint.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, use_color
+from flinklint.cli.output import write_file, write_report, write_stdout
+from flinklint.cli.request import lint, lint_request
+from flinklint.edits import encode
 from flinklint.engine.rule import Rule
 from flinklint.findings import Finding, Severity
-from flinklint.lint.file import FileResult, LintRequest, lint_paths
+from flinklint.lint.file import FileResult, LintRequest, settings_for
+from flinklint.report import FORMATS, ReportInput, github_step_summary, render, summary_line
 from flinklint.rules import registry
-from flinklint.settings import SettingsError, split_codes
+from flinklint.settings import SettingsError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
     import argparse
     from typing import Any
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-
-
-class CommandError(Exception):
-    """Bad arguments, unreadable paths, bad settings: exit code 2."""
-
-
-def _request(args: argparse.Namespace) -> LintRequest:
-    from flinklint.engine.select import known_selector
-    from flinklint.rules.index import lint_rules
-
-    cli: dict[str, Any] = {
-        "flink_version": args.flink_version,
-        "define": dict(args.define),
-    }
-    for name in ("select", "ignore", "extend_select"):
-        codes = split_codes(getattr(args, name, None))
-        bad = [c for c in codes if not known_selector(c, list(lint_rules().values()))]
-        if bad:
-            raise CommandError(f"--{name.replace('_', '-')}: unknown rule selector {bad[0]!r}")
-        cli[name] = codes
-    cli["exclude"] = getattr(args, "exclude", None) or []
-    cli["fail_on"] = getattr(args, "fail_on", None)
-    return LintRequest(
-        paths=[Path(p) for p in (args.paths or ["."])],
-        cli=cli,
-        config_file=args.config,
-        isolated=args.isolated,
-        stdin_filename=args.stdin_filename,
-    )
-
-
-def _lint(args: argparse.Namespace, request: LintRequest | None = None) -> list[FileResult]:
-    from flinklint.lint.walk import WalkError
-
-    try:
-        return lint_paths(request or _request(args))
-    except (WalkError, SettingsError) as err:
-        raise CommandError(str(err)) from None
-
-
 def check(args: argparse.Namespace) -> int:
     if args.show_settings:
         return _show_settings(args)
-    request = _request(args)
+    request = lint_request(args)
     if not (args.fix or args.diff):
         request.jobs = 0  # many files may be linted in parallel (results without configs)
-    results = _lint(args, request)
+    results = lint(request)
     changed = 0
     if args.fix or args.diff:
         results, changed = _fix(args, request, results)
@@ -80,7 +45,7 @@ def check(args: argparse.Namespace) -> int:
     findings = [f for result in results for f in result.findings]
     # with `--fix -` the fixed text goes to stdout, so the findings go to stderr
     to_stderr = bool(args.fix) and request.paths == [Path("-")]
-    _report(args, results, findings, sys.stderr if to_stderr else sys.stdout)
+    _report(args, results, findings, sys.stderr if to_stderr else sys.stdout, request.skipped)
     if args.statistics:
         _print_statistics(findings)
     return _exit_code(args, results, findings, changed)
@@ -100,11 +65,7 @@ def _fix(args: argparse.Namespace, request: LintRequest,
         elif stdin:
             continue
         else:
-            try:
-                fixing.write(outcome)
-            except OSError as err:
-                raise CommandError(f"cannot write {outcome.result.path}: {err.strerror or err}"
-                                   ) from None
+            write_file(Path(outcome.result.path), encode(outcome.fixed, outcome.result.bom))
     if stdin and not args.diff:
         _write_stdin(outcomes[0])
     if args.show_fixes or args.diff:
@@ -115,24 +76,11 @@ def _fix(args: argparse.Namespace, request: LintRequest,
 
 def _write_stdin(outcome: Any) -> None:
     """The fixed text in the input's encoding; unfixed input byte for byte, however long."""
-    from flinklint.edits import encode
-
     result = outcome.result
     if outcome.changed or result.data is None:
-        data = encode(outcome.fixed, had_bom=result.bom)
+        write_stdout(encode(outcome.fixed, had_bom=result.bom))
     else:
-        data = result.data
-    out = getattr(sys.stdout, "buffer", None)
-    if out is None:  # a text stream (tests): the closest text
-        sys.stdout.write(data.decode("utf-8", "replace"))
-        return
-    sys.stdout.flush()
-    out.write(data)
-    if not outcome.changed:
-        import shutil
-
-        shutil.copyfileobj(sys.stdin.buffer, out)  # what lay beyond the size limit
-    out.flush()
+        write_stdout(result.data, rest=sys.stdin.buffer)
 
 
 def _print_fixes(outcomes: list[Any], stream: Any, verb: str) -> None:
@@ -164,8 +112,6 @@ def _exit_code(
 
 
 def _outputs(args: argparse.Namespace) -> list[tuple[str, str | None]]:
-    from flinklint.report import FORMATS
-
     pairs = [(fmt, out) for fmt, out in (args.outputs or [])]
     default = os.environ.get("FLINKLINT_FORMAT") or (
         "github" if os.environ.get("GITHUB_ACTIONS") == "true"
@@ -174,7 +120,7 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, str | None]]:
     resolved = [(fmt or default, out) for fmt, out in pairs] or [(default, None)]
     for fmt, _ in resolved:
         if fmt not in FORMATS:
-            raise CommandError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+            raise UsageError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
     return resolved
 
 
@@ -183,14 +129,12 @@ def _isatty(stream: Any) -> bool:
 
 
 def _report(args: argparse.Namespace, results: list[FileResult], findings: list[Finding],
-            stream: Any) -> None:
-    from flinklint.cli import use_color
-    from flinklint.report import ReportInput, render, summary_line
-
+            stream: Any, skipped: int = 0) -> None:
     data = ReportInput(
         findings=findings,
         rules=_Registry(),
         files_checked=len(results),
+        files_skipped=skipped,
         sources={r.path: r.text for r in results},
         root=Path.cwd(),
         fix_flag_hint="--fix",
@@ -202,7 +146,7 @@ def _report(args: argparse.Namespace, results: list[FileResult], findings: list[
         text = render(fmt, data, color=color)
         if fmt in ("full", "concise") and not args.quiet:
             text += summary_line(data) + "\n"
-        _write(text, out, stream)
+        write_report(text, out, stream)
         if fmt == "github":
             _step_summary(data)
 
@@ -225,23 +169,12 @@ def _step_summary(data: Any) -> None:
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if not target:
         return
-    from flinklint.report import github_step_summary
 
     try:
         with open(target, "a", encoding="utf-8") as handle:
             handle.write(github_step_summary(data))
     except OSError as err:
-        raise CommandError(f"cannot write GITHUB_STEP_SUMMARY {target}: {err.strerror}") from None
-
-
-def _write(text: str, out: str | None, stream: Any) -> None:
-    if out is None or out == "-":
-        stream.write(text)
-        return
-    try:
-        Path(out).write_text(text, encoding="utf-8")
-    except OSError as err:
-        raise CommandError(f"cannot write {out}: {err.strerror or err}") from None
+        raise UsageError(f"cannot write GITHUB_STEP_SUMMARY {target}: {err.strerror}") from None
 
 
 def _print_statistics(findings: list[Finding]) -> None:
@@ -253,9 +186,7 @@ def _print_statistics(findings: list[Finding]) -> None:
 
 
 def _show_settings(args: argparse.Namespace) -> int:
-    from flinklint.lint.file import settings_for
-
-    request = _request(args)
+    request = lint_request(args)
     try:
         for path in request.paths:
             settings = settings_for(path, request)
@@ -263,6 +194,9 @@ def _show_settings(args: argparse.Namespace) -> int:
                 "file": str(path),
                 "settings-file": str(settings.source) if settings.source else None,
                 "flink-version": str(settings.flink_version) if settings.flink_version else None,
+                "deployment": settings.deployment.value if settings.deployment else None,
+                "operator-version": str(settings.operator_version)
+                if settings.operator_version else None,
                 "select": list(settings.select),
                 "extend-select": list(settings.extend_select),
                 "ignore": list(settings.ignore),
@@ -274,59 +208,9 @@ def _show_settings(args: argparse.Namespace) -> int:
             }
             sys.stdout.write(json.dumps(shown, indent=2) + "\n")
     except SettingsError as err:
-        raise CommandError(str(err)) from None
+        raise UsageError(str(err)) from None
     return EXIT_OK
 
 
 def _version() -> str:
-    from flinklint import __version__
-
     return __version__
-
-
-def explain(args: argparse.Namespace) -> int:
-    from flinklint.cli.explain import explain_paths
-
-    return explain_paths(args, _lint_configs(args))
-
-
-def _lint_configs(args: argparse.Namespace) -> list[FileResult]:
-    from flinklint.lint.walk import WalkError
-
-    request = _request(args)
-    request.explain = True
-    try:
-        return lint_paths(request)
-    except (WalkError, SettingsError) as err:
-        raise CommandError(str(err)) from None
-
-
-def rule(args: argparse.Namespace) -> int:
-    from flinklint.report.rule_pages import rule_index, rule_page
-    from flinklint.rules import registry
-
-    rules = registry()
-    if args.code is None:
-        sys.stdout.write(rule_index(rules.values(), fmt=args.format))
-        return EXIT_OK
-    wanted = args.code.strip()
-    for candidate in rules.values():
-        if wanted.upper() == candidate.code or wanted == candidate.name:
-            sys.stdout.write(rule_page(candidate, fmt=args.format))
-            return EXIT_OK
-    raise CommandError(f"unknown rule {wanted!r}; run 'flinklint rule' for the list")
-
-
-def schema(args: argparse.Namespace) -> int:
-    from flinklint.catalog.schema import json_schema
-    from flinklint.versions import DEFAULT_FOR_YAML
-
-    version = args.flink_version or DEFAULT_FOR_YAML
-    sys.stdout.write(json.dumps(json_schema(version), indent=2, sort_keys=True) + "\n")
-    return EXIT_OK
-
-
-def migrate(args: argparse.Namespace) -> int:
-    from flinklint.cli.migrate import migrate_command
-
-    return migrate_command(args)

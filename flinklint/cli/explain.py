@@ -1,8 +1,16 @@
-"""``flinklint explain``: load each file, resolve both processes, print the layout.
+"""``flinklint explain``: load each file, judge both processes, show the layout.
 
-One JSON object per configuration (an array when there is more than one: several files, or a
-manifest with several documents). Exit code 0 when every process resolves, 1 when Flink would
-refuse one, 2 when a file cannot be read as a Flink configuration at all.
+Each configuration is judged by :func:`flinklint.verdict.verdict`, the judgement ``check``
+reports from: a process Flink does not start (it stops loading the file, or resolving the
+process's memory) is shown as such, with Flink's own message, in every format.
+
+Formats: ``text`` (a tree like Flink's log), ``json`` (one object per configuration, an array
+when there is more than one), ``svg`` (one standalone picture), ``markdown`` (tables).
+``--compare B`` adds the configuration as Flink B sees it (for a ``flink-conf.yaml`` and a 2.x
+B, the ``config.yaml`` that ``flinklint migrate`` writes) and what differs.
+
+Exit code 0 when Flink starts every process, 1 when an error stops one (as ``check`` reports
+it), 2 when a file cannot be read as a Flink configuration at all.
 """
 
 from __future__ import annotations
@@ -10,35 +18,47 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from flinklint.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, use_color
+from flinklint.cli.request import lint, lint_request
+from flinklint.engine.rule import Context
 from flinklint.flink_config import FlinkConfig
-from flinklint.lint.file import FileResult
-from flinklint.memory.model import ProcessModel
-from flinklint.report.explain import Advice, JvmOverride, explain_json, explain_text
-from flinklint.versions import FlinkVersion
+from flinklint.lint.file import FileResult, keys_defined
+from flinklint.report.explain import Note
+from flinklint.rules.advice import judge
+from flinklint.rules.shared.memory import locate
+from flinklint.rules.shared.runtime import notes as runtime_notes
+from flinklint.verdict import Verdict, load_stop
+from flinklint.versions import FileKind, FlinkVersion
 
-EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
+if TYPE_CHECKING:
+    from flinklint.report.explain_compare import Comparison
+    from flinklint.report.explain_launch import JvmOverride
+
+EXIT_REFUSED, EXIT_BAD_INPUT = EXIT_FINDINGS, EXIT_USAGE
 
 
-def _advisor(config: FlinkConfig, version: FlinkVersion) -> Any:
-    def advise(process: str, model: ProcessModel) -> Advice | None:
-        if model.failure is None:
-            return None
-        from flinklint.rules.shared.memory import advice_for
+def explain(args: argparse.Namespace) -> int:
+    request = lint_request(args)
+    request.explain = True
+    return explain_paths(args, lint(request))
 
-        try:
-            code, line, message = advice_for(model.failure, config, process, version)
-        except Exception:  # a bug in a rule's advice must not hide Flink's own message
-            return None
-        return Advice(code, line, message) if code else None
 
-    return advise
+def _notes(config: FlinkConfig, version: FlinkVersion, options: Mapping[str, object]) -> list[Note]:
+    """The ``FL4xx`` rules' notes on the TaskManager, from the code the rules run."""
+    try:
+        found = runtime_notes(Context(config, version, options))
+    except Exception:  # a bug in a rule must not hide the layout
+        return []
+    return [Note(n.code, locate(config, n.keys, "taskmanager").line, n.message) for n in found]
 
 
 def _overrides(config: FlinkConfig, version: FlinkVersion) -> dict[str, list[JvmOverride]]:
     """Memory flags of ``env.java.opts*`` that replace Flink's own (what FL331 reports)."""
-    from flinklint.engine.rule import Context
+    from flinklint.report.explain_launch import JvmOverride
     from flinklint.rules.java_opts_memory_flag import overrides
 
     found: dict[str, list[JvmOverride]] = {}
@@ -60,26 +80,126 @@ def _line_of(config: FlinkConfig) -> Any:
     return line
 
 
+def _operator(config: FlinkConfig) -> str | None:
+    """The Kubernetes operator release a FlinkDeployment was read with (``1.15 assumed``)."""
+    if config.meta.get("manifest_kind") != "FlinkDeployment":
+        return None
+    release = config.meta.get("operator", "")
+    return f"{release} assumed" if config.meta.get("operator_assumed") else release
+
+
 def _unreadable(result: FileResult) -> str | None:
     """Why a file cannot be explained, or None."""
     if not result.configs:
         return f"{result.path}: not a Flink configuration"
-    for config in result.configs:
-        if not config.lintable:
+    for config, version in zip(result.configs, result.versions, strict=True):
+        if not config.lintable and load_stop(config, version) is None:
             reason = next((f.message for f in config.findings), "it cannot be loaded")
             return f"{result.path}: cannot explain: {reason}"
     return None
 
 
-def explain_paths(args: argparse.Namespace, results: list[FileResult]) -> int:
-    from flinklint.cli import use_color
-    from flinklint.memory import resolve
+def _as_version(result: FileResult, index: int, config: FlinkConfig,
+                version: FlinkVersion) -> tuple[FlinkConfig, bool]:
+    """The configuration as Flink ``version`` reads it; True when it is the migrated file."""
+    from flinklint.loader import load_bytes, load_path, load_text
 
+    defines = keys_defined(result.settings.define)
+    if config.kind is FileKind.LEGACY and not version.reads_legacy_file:
+        from flinklint.migration import Settings, migrate
+
+        migrated = migrate(config.text, Settings(version), config.path)
+        if migrated.complete:
+            name = str(Path(config.path).with_name("config.yaml"))
+            [loaded] = load_text(migrated.text, FileKind.YAML, name, version=version,
+                                 defines=defines)
+            return loaded, True
+    path = Path(result.path)
+    if result.data is None:
+        configs = load_path(path, version=version, defines=defines)
+    else:
+        configs = load_bytes(result.data, path, version=version, defines=defines)
+    configs = configs or []
+    return (configs[index] if index < len(configs) else config), False
+
+
+class _Output:
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.format = args.format
+        self.terminal = use_color(args.color, sys.stdout)
+        self.parts: list[Any] = []
+        self.panels: list[Any] = []
+        self.paths: list[str] = []
+
+    def add(self, result: FileResult, config: FlinkConfig, version: FlinkVersion,
+            judged: Verdict, comparison: Comparison | None, notes: list[Note]) -> None:
+        from flinklint.report import explain as report
+
+        path = result.path
+        if self.format == "json":
+            document = report.explain_json(path, version, config.effective, judged, notes)
+            from flinklint.report.explain_launch import add_json
+
+            add_json(document, _overrides(config, version))
+            operator = _operator(config)
+            if operator is not None:  # the layout that operator release deploys
+                document["operator_version"] = operator
+            if comparison is not None:
+                from flinklint.report.explain_compare import compare_json
+
+                document["compare"] = compare_json(comparison)
+            self.parts.append(document)
+        elif self.format == "markdown":
+            from flinklint.report import explain_markdown as md
+
+            self.parts.append(md.explain_markdown(path, version, judged) if comparison is None
+                              else md.compare_markdown(path, comparison))
+        elif self.format == "svg":
+            from flinklint.report.explain_compare import header
+            from flinklint.report.explain_svg import Panel, compare_panels
+
+            self.paths.append(path)
+            if comparison is None:
+                self.panels.append([Panel(f"Flink {version}", judged)])
+            else:
+                self.panels.append(compare_panels(comparison))
+                self.paths[-1] = header(path, comparison)
+        elif comparison is not None:
+            from flinklint.report.explain_compare import compare_text
+
+            self.parts.append(compare_text(path, comparison, terminal=self.terminal))
+        else:
+            text = report.explain_text(path, version, config.effective, judged,
+                                       lines=_line_of(config), terminal=self.terminal,
+                                       notes=notes)
+            from flinklint.report.explain_launch import add_text
+
+            text = add_text(text, _overrides(config, version))
+            operator = _operator(config)
+            if operator is not None:  # the layout that operator release deploys
+                text = text.replace(f"(Flink {version}, ", f"(Flink {version}, "
+                                    f"operator {operator}, ", 1)
+            self.parts.append(text)
+
+    def write(self) -> None:
+        if self.format == "json" and self.parts:
+            shown: Any = self.parts[0] if len(self.parts) == 1 else self.parts
+            sys.stdout.write(json.dumps(shown, indent=2) + "\n")
+        elif self.format == "svg" and self.panels:
+            from flinklint.report.explain_svg import explain_svg
+
+            # one picture: the first configuration (an SVG file holds one image)
+            sys.stdout.write(explain_svg(self.paths[0], self.panels[0]))
+        elif self.parts:
+            sys.stdout.write("\n".join(self.parts))
+
+
+def explain_paths(args: argparse.Namespace, results: list[FileResult]) -> int:
     if not results:
         print("flinklint: no Flink configuration found in the given paths", file=sys.stderr)
         return EXIT_BAD_INPUT
-    documents: list[dict[str, Any]] = []
-    texts: list[str] = []
+    output = _Output(args)
+    compare: FlinkVersion | None = getattr(args, "compare", None)
     status = EXIT_OK
     for result in results:
         problem = _unreadable(result)
@@ -87,23 +207,28 @@ def explain_paths(args: argparse.Namespace, results: list[FileResult]) -> int:
             print(f"flinklint: {problem}", file=sys.stderr)
             status = EXIT_BAD_INPUT
             continue
-        for config, version in zip(result.configs, result.versions, strict=True):
-            tm, jm = resolve(config, version)
-            if (not tm.ok or not jm.ok) and status == EXIT_OK:
+        for index, (config, version) in enumerate(
+                zip(result.configs, result.versions, strict=True)):
+            judged = judge(config, version)
+            comparison = None
+            if compare is not None:
+                comparison = _compare(result, index, config, version, judged, compare)
+            failed = judged.failed or (comparison is not None and comparison.b.failed)
+            if failed and status == EXIT_OK:
                 status = EXIT_REFUSED
-            advise = _advisor(config, version)
-            overrides = _overrides(config, version)
-            if args.format == "json":
-                documents.append(explain_json(result.path, version, config.effective, tm, jm,
-                                              advise=advise, overrides=overrides))
-            else:
-                texts.append(explain_text(result.path, version, config.effective, tm, jm,
-                                          lines=_line_of(config), advise=advise,
-                                          terminal=use_color(args.color, sys.stdout),
-                                          overrides=overrides))
-    if args.format == "json" and documents:
-        shown: Any = documents[0] if len(documents) == 1 else documents
-        sys.stdout.write(json.dumps(shown, indent=2) + "\n")
-    elif texts:
-        sys.stdout.write("\n".join(texts))
+            notes = _notes(config, version, result.settings.rule_options())
+            output.add(result, config, version, judged, comparison, notes)
+    if args.format == "svg" and len(output.panels) > 1:
+        print(f"flinklint: --format svg draws one configuration; showing {output.paths[0]}",
+              file=sys.stderr)
+    output.write()
     return status
+
+
+def _compare(result: FileResult, index: int, config: FlinkConfig, version: FlinkVersion,
+             judged: Verdict, other: FlinkVersion) -> Comparison:
+    from flinklint.report.explain_compare import Comparison, key_changes
+
+    config_b, migrated = _as_version(result, index, config, other)
+    return Comparison(version, other, judged, judge(config_b, other), migrated,
+                      key_changes(config, version, other))

@@ -9,23 +9,22 @@ error as ``path:line: message``, one line each.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TextIO
 
-from flinklint.cli.check import EXIT_FINDINGS, EXIT_OK, CommandError
+from flinklint.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError
+from flinklint.cli.output import write_file, write_stdout
 from flinklint.loader.sniff import LEGACY_NAME, YAML_NAME, is_manifest
 from flinklint.migration import Migration, Settings, migrate
 from flinklint.versions import DEFAULT_FOR_YAML, FlinkVersion
 
 
 def migrate_command(args: argparse.Namespace) -> int:
+    """Convert the named flink-conf.yaml; exit 1 when it cannot be converted completely."""
     version: FlinkVersion = args.flink_version or DEFAULT_FOR_YAML
     if not version.reads_yaml_file:
-        raise CommandError(f"Flink {version} reads only flink-conf.yaml; config.yaml is read "
+        raise UsageError(f"Flink {version} reads only flink-conf.yaml; config.yaml is read "
                            "from Flink 1.19 on (use --flink-version 1.19 or later)")
     source, data = _read(args.path)
     settings = Settings(version, bool(args.nested), getattr(args, "rename", None),
@@ -50,15 +49,15 @@ def _read(name: str) -> tuple[str | Path, bytes]:
     if path.is_dir():
         path = path / LEGACY_NAME
     if path.exists() and not path.is_file():  # a FIFO would block the read for ever
-        raise CommandError(f"{path}: not a regular file (FIFO, socket or device)")
+        raise UsageError(f"{path}: not a regular file (FIFO, socket or device)")
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as err:
-        raise CommandError(f"cannot read {path}: {err.strerror or err}") from None
+        raise UsageError(f"cannot read {path}: {err.strerror or err}") from None
     if path.name == YAML_NAME or is_manifest(data):
         what = "a config.yaml" if path.name == YAML_NAME else "a Kubernetes manifest"
-        raise CommandError(f"{path} is {what}, not a legacy flink-conf.yaml; nothing to migrate")
+        raise UsageError(f"{path} is {what}, not a legacy flink-conf.yaml; nothing to migrate")
     return path, data
 
 
@@ -70,7 +69,7 @@ def _target(output: str | None, force: bool) -> Path | None:
     if path.is_dir():
         path = path / YAML_NAME
     if path.exists() and not force:
-        raise CommandError(f"{path} exists; use --force to replace it")
+        raise UsageError(f"{path} exists; use --force to replace it")
     return path
 
 
@@ -82,36 +81,6 @@ def _report(result: Migration, source: str, stream: TextIO) -> None:
 def _write(text: str, target: Path | None) -> None:
     data = text.encode("utf-8")
     if target is None:
-        out = getattr(sys.stdout, "buffer", None)
-        if out is None:
-            sys.stdout.write(text)
-        else:
-            sys.stdout.flush()
-            out.write(data)
-            out.flush()
-        return
-    try:
-        _replace(target, data)
-    except OSError as err:
-        raise CommandError(f"cannot write {target}: {err.strerror or err}") from None
-
-
-def _replace(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` through a temporary file and a rename."""
-    if target.exists():
-        from flinklint.edits import write_atomic
-
-        write_atomic(target, data)
-        return
-    umask = os.umask(0)
-    os.umask(umask)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".flinklint", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+        write_stdout(data)
+    else:
+        write_file(target, data)

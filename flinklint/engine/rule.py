@@ -14,7 +14,8 @@ The docstring follows one layout, used for ``flinklint rule CODE`` and ``rules/C
     ## Fix safety       <- "safe", "unsafe" or "no fix", and why
 
 Fenced blocks carry the file kind and optionally the target version in their info string:
-```` ```yaml flink-conf.yaml ```` or ```` ```yaml config.yaml flink-version=2.0 ````. A test
+```` ```yaml flink-conf.yaml ```` or ```` ```yaml config.yaml flink-version=2.0 ```` (a manifest
+also ``operator-version=1.12``, the Kubernetes operator release reading it). A test
 lints every example, so the documentation cannot rot. A check is a pure function of
 a :class:`Context` that yields :class:`Hit` values; the engine turns hits into findings (adding
 the path, the rule's code and name and the configured severity), so a rule never decides its
@@ -27,6 +28,7 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 
 from flinklint.findings import Fix, Severity, Span
+from flinklint.memory import resolve
 from flinklint.records import dataclass, field
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
@@ -67,8 +69,6 @@ class Context:
 
     @cached_property
     def _models(self) -> tuple[ProcessModel, ProcessModel]:
-        from flinklint.memory import resolve
-
         return resolve(self.config, self.version)
 
     @property
@@ -104,3 +104,12 @@ class Rule:
     doc: str = ""
     fixable: bool = False
     options: Mapping[str, Any] = field(default_factory=dict)
+
+
+def documented(code: str, name: str, severity: Severity, doc: str | None, *,
+               fixable: bool = False) -> Rule:
+    """A rule whose findings the loader or the engine makes: its identity and its documentation
+    (the module docstring, whose first line is the summary); its check does nothing."""
+    text = doc or ""
+    summary = text.strip().partition("\n")[0]
+    return Rule(code, name, severity, summary, reported_by_loader, doc=text, fixable=fixable)

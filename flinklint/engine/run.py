@@ -33,7 +33,8 @@ def lint(
     active = [rule for rule in rules.values()
               if rule.check is not reported_by_loader and selection.enabled(rule)]
     found: list[Finding] = [
-        replace(f, severity=selection.severity_of(rules[f.code]))
+        replace(f, severity=selection.severity_of(rules[f.code])
+                if selection.configures(rules[f.code]) else f.severity)
         for f in config.findings
         if f.code in rules and selection.enabled(rules[f.code])
     ]

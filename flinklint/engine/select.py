@@ -38,6 +38,10 @@ class Selection:
                 best = (rank, level)
         return best[1] if best else rule.severity
 
+    def configures(self, rule: Rule) -> bool:
+        """Whether the user set a severity for ``rule`` (which then beats a finding's own)."""
+        return any(_specificity(rule, selector) is not None for selector in self.severity or {})
+
 
 def _specificity(rule: Rule, selector: str) -> int | None:
     """How specifically ``selector`` names ``rule`` (None: not at all)."""

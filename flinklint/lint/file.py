@@ -1,22 +1,24 @@
-"""Lint paths: walk, find settings, load, pick the target version, run the engine.
+"""Lint one file: find its settings, load it, pick the target version, run the engine.
 
 The target Flink version of a configuration is, from strongest to weakest: ``--flink-version``,
 the manifest's own ``spec.flinkVersion``, ``flink-version`` in the settings file, and the default
 for the file kind (1.20 for ``flink-conf.yaml``, 2.3 otherwise).
-
-Settings ``exclude`` patterns apply to files named on the command line too (pre-commit passes
-every staged file explicitly, and an exclude that pre-commit ignores would surprise).
 """
 
 from __future__ import annotations
 
-import sys
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
+from flinklint.engine.run import lint
+from flinklint.engine.select import Selection
 from flinklint.findings import Finding
 from flinklint.flink_config import FlinkConfig
+from flinklint.launch.deployment import prepare
+from flinklint.loader import load_bytes, load_path
 from flinklint.records import dataclass, field
+from flinklint.rules.index import lint_rules
 from flinklint.settings import (
     Settings,
     find_settings_file,
@@ -31,9 +33,6 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-PARALLEL_FROM = 50  # fewer files are linted faster than worker processes start
-
-
 @dataclass
 class LintRequest:
     """What to lint, and how. ``jobs``: 1 lints here; 0 lets many files be linted in worker
@@ -46,6 +45,7 @@ class LintRequest:
     stdin_filename: str = "flink-conf.yaml"
     explain: bool = False
     jobs: int = 1
+    skipped: int = 0  # set by lint_paths: files looked at that hold no Flink configuration
 
 
 @dataclass
@@ -87,55 +87,29 @@ def target_version(config: FlinkConfig, settings: Settings, cli: dict[str, Any])
     return explicit or config.flink_version or settings.flink_version or default_for(config.kind)
 
 
-def lint_paths(request: LintRequest) -> list[FileResult]:
-    """Lint every file below the requested paths, in a stable order."""
-    from flinklint.lint.walk import candidates
-
-    if request.paths == [Path("-")]:
-        return [_lint_stdin(request)]
-    found: dict[Path, Path | None] = {}
-    jobs: list[tuple[Path, Settings]] = []
-    for candidate in candidates(request.paths):
-        settings = settings_for(candidate.path, request, found)
-        if not settings.excludes(candidate.path):
-            jobs.append((candidate.path, settings))
-    if request.jobs != 1 and len(jobs) >= PARALLEL_FROM:
-        from flinklint.lint.pool import lint_jobs
-
-        return lint_jobs(jobs, request)
-    results = (lint_file(path, settings, request) for path, settings in jobs)
-    return [result for result in results if result is not None]
-
-
-def _lint_stdin(request: LintRequest) -> FileResult:
-    from flinklint.loader.limits import MAX_FILE_BYTES
-
-    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)  # more: the loader's one size finding
-    path = Path(request.stdin_filename)
-    settings = settings_for(Path.cwd() / path, request)
-    result = lint_file(path, settings, request, data=data)
-    if result is None:  # not recognisable as a Flink config: lint it as the legacy format
-        result = FileResult(str(path), data.decode("utf-8", "replace"), settings, [], [], [])
-    result.data = data
-    return result
+def keys_defined(defines: Mapping[str, str]) -> dict[str, str]:
+    """The definitions that set Flink options; the others (``NAME=VALUE``, NAME a shell variable
+    name, which no Flink option is) fill placeholders (:mod:`flinklint.launch.placeholders`)."""
+    return {key: value for key, value in defines.items()
+            if not (key.isidentifier() and key.isascii())}
 
 
 def lint_file(
     path: Path, settings: Settings, request: LintRequest, data: bytes | None = None
 ) -> FileResult | None:
     """Load and lint one file; None when it is not a Flink configuration at all."""
-    from flinklint.engine.run import lint
-    from flinklint.engine.select import Selection
-    from flinklint.loader import load_bytes, load_path
-    from flinklint.rules.index import lint_rules
-
     hint: FlinkVersion | None = request.cli.get("flink_version") or settings.flink_version
+    defines = keys_defined(settings.define)
     if data is None:
-        configs = load_path(path, version=hint, defines=settings.define)
+        configs = load_path(path, version=hint, defines=defines,
+                            operator=settings.operator_version)
     else:
-        configs = load_bytes(data, path, version=hint, defines=settings.define)
+        configs = load_bytes(data, path, version=hint, defines=defines,
+                             operator=settings.operator_version)
     if configs is None:
         return None
+    if configs:
+        configs = [prepare(c, settings.deployment, settings.define) for c in configs]
     selection = Selection(
         select=settings.select,
         ignore=settings.ignore + settings.ignored_for(path),

@@ -23,10 +23,11 @@ import sys
 from pathlib import Path
 
 from flinklint.findings import Finding
-from flinklint.lint.file import PARALLEL_FROM, FileResult, LintRequest, lint_file
+from flinklint.lint.file import FileResult, LintRequest, lint_file
 from flinklint.settings import Settings
 from flinklint.versions import FlinkVersion
 
+PARALLEL_FROM = 50  # fewer files are linted faster than worker processes start
 Job = tuple[Path, Settings]
 Found = tuple[str, list[FlinkVersion], list[Finding], bool]  # what a worker sends back
 _jobs: list[Job] = []  # set before forking: workers inherit the list instead of receiving it

@@ -18,15 +18,20 @@ from flinklint.findings import Finding, Span
 from flinklint.flink_config import Entry, FlinkConfig
 from flinklint.loader import build, codes, limits
 from flinklint.loader.reading import reading_findings
-from flinklint.loader.sniff import LEGACY_NAME, sniff
+from flinklint.loader.sniff import LEGACY_NAME, YAML_NAME, sniff
 from flinklint.loader.text import Decoded, LineIndex, decode
 from flinklint.versions import FileKind, FlinkVersion
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
+if TYPE_CHECKING:
+    from flinklint.launch.operator import OperatorRelease
 
 _NO_DEFINES: Mapping[str, str] = {}
 
 
 def load_path(
-    path: Path, *, version: FlinkVersion | None = None, defines: Mapping[str, str] = _NO_DEFINES
+    path: Path, *, version: FlinkVersion | None = None, defines: Mapping[str, str] = _NO_DEFINES,
+    operator: OperatorRelease | None = None,
 ) -> list[FlinkConfig] | None:
     """Load ``path``; None when it is not a Flink configuration."""
     try:
@@ -39,13 +44,17 @@ def load_path(
             str(path), Span.point(1), f"cannot read the file: {err.strerror or err}")
         return [build.config(str(path), FileKind.LEGACY, "", [], [finding], {}, lintable=False)]
     kind = sniff(path, data)
+    if kind is None and path.name == YAML_NAME:
+        from flinklint.loader.conf_dir import in_flink_conf_dir
+
+        kind = FileKind.YAML if in_flink_conf_dir(path, data) else None
     if kind is None:
         return None
     if len(data) > limits.MAX_FILE_BYTES:
         return [_too_large(str(path), kind)]
     legacy_beside = kind is FileKind.YAML and (path.parent / LEGACY_NAME).is_file()
     return load_text(data, kind, str(path), version=version, defines=defines,
-                     legacy_beside=legacy_beside)
+                     legacy_beside=legacy_beside, operator=operator)
 
 
 def load_bytes(
@@ -55,12 +64,13 @@ def load_bytes(
     version: FlinkVersion | None = None,
     defines: Mapping[str, str] = _NO_DEFINES,
     kind: FileKind | None = None,
+    operator: OperatorRelease | None = None,
 ) -> list[FlinkConfig] | None:
     """Load bytes that came from ``path`` (or are meant for it); None if not a Flink config."""
     kind = kind or sniff(path, data)
     if kind is None:
         return None
-    return load_text(data, kind, str(path), version=version, defines=defines)
+    return load_text(data, kind, str(path), version=version, defines=defines, operator=operator)
 
 
 def load_text(
@@ -71,8 +81,10 @@ def load_text(
     version: FlinkVersion | None = None,
     defines: Mapping[str, str] = _NO_DEFINES,
     legacy_beside: bool = False,
+    operator: OperatorRelease | None = None,
 ) -> list[FlinkConfig]:
-    """Load text of a known kind; ``legacy_beside``: a flink-conf.yaml sits next to it."""
+    """Load text of a known kind; ``legacy_beside``: a flink-conf.yaml sits next to it;
+    ``operator``: the Kubernetes operator release that reads a manifest (None: the newest)."""
     if len(data) > limits.MAX_FILE_BYTES:
         return [_too_large(path, kind)]
     decoded = decode(data)
@@ -86,7 +98,7 @@ def load_text(
         if kind is FileKind.MANIFEST:
             from flinklint.loader.manifest import load_manifest
 
-            return load_manifest(decoded.text, path, defines, first)
+            return load_manifest(decoded.text, path, defines, first, operator)
         entries, findings, lintable = _read(decoded, kind, path)
     except RecursionError:
         return [_too_deep(decoded, kind, path, first)]

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from flinklint.findings import Applicability, Edit, Finding, Fix, Span
 from flinklint.flink_config import Entry
 from flinklint.loader import codes
+from flinklint.loader.quoted import quoted_unknown
 from flinklint.loader.sensitive import shown
 from flinklint.loader.text import trim
 
@@ -24,7 +25,7 @@ def check_entry(entry: Entry, line: str, cut: int, shift: int, path: str) -> Ite
     if cut >= 0 and (line[cut - 1] > " " or opened):
         yield _comment_finding(entry, line, cut, shift, path)
     elif value[0] in QUOTES and not is_java_opts(entry.key):
-        yield _quote_finding(entry, path, opened)
+        yield quoted_unknown(entry.key, _quote_finding(entry, path, opened))
 
 
 def is_java_opts(key: str) -> bool:

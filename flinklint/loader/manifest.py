@@ -3,11 +3,13 @@
 Each such document of a (multi-document) file becomes one configuration: the entries of
 ``spec.flinkConfiguration`` (flat or nested keys, flattened with dots, values as the operator
 hands them to Flink, see :mod:`~.operator_values`), then, for a ``FlinkDeployment``, the memory
-the operator sets from ``spec.jobManager.resource.memory`` and
-``spec.taskManager.resource.memory`` (``source=OPERATOR``; they override the same keys in
-``flinkConfiguration``, see :mod:`~.quantity`). ``spec.flinkVersion`` (``v1_20``) fixes the
-target version. In a container the legacy heap keys (``taskmanager.heap.size`` & co.) map to the
-*process* size, not the Flink size as in a standalone cluster: ``meta["legacy_heap_target"]``.
+the chosen operator release sets from the spec (``source=OPERATOR``; it overrides the same keys
+in ``flinkConfiguration``), preceded by the memory its default configuration injects
+(``source=OPERATOR_DEFAULT``, operator 1.0-1.1); what the release reads, refuses and writes is
+:mod:`flinklint.loader.operator_spec`. ``meta["operator"]`` names the release,
+``meta["operator_assumed"]`` says it was not chosen. ``spec.flinkVersion`` (``v1_20``) fixes the
+target version. How the legacy heap keys (``taskmanager.heap.size`` & co.) map in the operator's
+pods is the deployment's business (:mod:`flinklint.launch.deployment`).
 A ``FlinkSessionJob`` has no memory of its own; its options are job options only.
 """
 
@@ -16,11 +18,12 @@ from __future__ import annotations
 from collections.abc import Mapping as MappingType
 
 from flinklint.findings import Finding, Span
-from flinklint.flink_config import Entry, FlinkConfig, Source
+from flinklint.flink_config import FlinkConfig
+from flinklint.launch.operator import NEWEST
 from flinklint.loader import build, codes
 from flinklint.loader.manifest_config import ConfigFlattener
+from flinklint.loader.operator_spec import SpecReader
 from flinklint.loader.operator_values import go_value
-from flinklint.loader.quantity import operator_memory
 from flinklint.loader.text import LineIndex
 from flinklint.loader.yaml_nodes import (
     Mapping,
@@ -33,13 +36,20 @@ from flinklint.loader.yaml_nodes import (
 from flinklint.loader.yaml_parse import documents
 from flinklint.versions import FileKind, FlinkVersion, VersionError, parse_version
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
+if TYPE_CHECKING:
+    from flinklint.launch.operator import OperatorRelease
+
 KINDS = ("FlinkDeployment", "FlinkSessionJob")
 MEMORY = (("jobManager", "jobmanager.memory.process.size"),
           ("taskManager", "taskmanager.memory.process.size"))
 
 
 def load_manifest(text: str, path: str, defines: MappingType[str, str],
-                  first: list[Finding]) -> list[FlinkConfig]:
+                  first: list[Finding], operator: OperatorRelease | None = None,
+                  ) -> list[FlinkConfig]:
+    """``operator``: the operator release that reads the manifest (None: the newest release,
+    assumed)."""
     index = LineIndex(text)
     try:
         docs = documents(text)
@@ -55,7 +65,7 @@ def load_manifest(text: str, path: str, defines: MappingType[str, str],
         if isinstance(root, Mapping) and _text(child(root, "kind")) in KINDS and _text(
                 child(root, "apiVersion")).startswith("flink.apache.org/"):
             configs.append(_document(root, number, text, path, index, defines,
-                                     first if not configs else []))
+                                     first if not configs else [], operator))
     return configs
 
 
@@ -97,7 +107,8 @@ def _mapping(node: Node | None) -> Mapping | None:
 
 
 def _document(root: Mapping, number: int, text: str, path: str, index: LineIndex,
-              defines: MappingType[str, str], first: list[Finding]) -> FlinkConfig:
+              defines: MappingType[str, str], first: list[Finding],
+              operator: OperatorRelease | None) -> FlinkConfig:
     kind = _text(child(root, "kind"))
     spec = _mapping(child(root, "spec"))
     flattener = ConfigFlattener(text, path, index)
@@ -109,50 +120,28 @@ def _document(root: Mapping, number: int, text: str, path: str, index: LineIndex
         flattener.findings.append(flattener.finding(
             codes.NOT_A_MAPPING, conf_node,
             "spec.flinkConfiguration must be a mapping of option names to values"))
-    entries, findings = flattener.entries, first + flattener.findings
-    if kind == "FlinkDeployment":
-        entries += _memory_entries(spec, flattener, findings)
+    release = operator or NEWEST
+    reader = SpecReader(root, kind, release, operator is None, flattener)
+    reader.read(flattener.entries)
+    findings = first + flattener.findings + reader.findings
+    if not release.structured_config:  # the CRD refuses them: FL301, not a conversion warning
+        findings = [f for f in findings if f.code != codes.OPERATOR_NON_STRING_VALUE.code]
+    else:  # 1.13+ accepts them: only a value that reaches Flink as other text is risky
+        same = {e.value_span for e in flattener.entries if e.raw == e.value}
+        findings = [f for f in findings
+                    if f.code != codes.OPERATOR_NON_STRING_VALUE.code or f.span not in same]
+    entries = reader.before + flattener.entries + reader.after
     anchor = key_of(spec, "flinkConfiguration") or key_of(root, "spec")
     base_line = index.position(anchor.start)[0] if anchor is not None else 1
     meta = {"manifest_kind": kind, "name": _text(child(_mapping(child(root, "metadata")), "name")),
-            "legacy_heap_target": "process"}
+            "operator": str(release),
+            "operator_assumed": "true" if operator is None else "",
+            "operator_refused": ",".join(reader.refused),
+            **{f"operator_field.{key}": field for key, field in reader.fields.items()}}
     return build.config(path, FileKind.MANIFEST, text, entries, findings, defines,
+                        lintable=not reader.canary,
                         flink_version=_version(child(spec, "flinkVersion")), document=number,
                         base_line=base_line, meta=meta)
-
-
-def _memory_entries(spec: Mapping | None, flattener: ConfigFlattener,
-                    findings: list[Finding]) -> list[Entry]:
-    out = []
-    for component, key in MEMORY:
-        resource = _mapping(child(_mapping(child(spec, component)), "resource"))
-        node = child(resource, "memory")
-        target = deref(node) if node is not None else None
-        if not isinstance(target, Scalar) or resource is None or node is None:
-            continue
-        key_node = next(k for k, v in resource.pairs if v is node)
-        if not isinstance(go_value(target), str):
-            findings.append(flattener.finding(
-                codes.OPERATOR_NON_STRING_VALUE, node,
-                f"the {component} memory is not a string: the operator's CRD declares it a "
-                f"string and kubectl rejects the manifest; quote it ({target.value!r})"))
-        try:
-            value = operator_memory(target.value)
-        except ValueError as err:
-            findings.append(flattener.finding(
-                codes.OPERATOR_MEMORY_CONVERSION, node,
-                f"the operator cannot read {target.value!r} as a memory size ({err}) and "
-                f"rejects the deployment; write a Flink size such as 2048m or 2g"))
-            continue
-        if "." in value or "E" in value:
-            findings.append(flattener.finding(
-                codes.OPERATOR_MEMORY_CONVERSION, node,
-                f"the operator turns {target.value!r} into '{key}: {value}' (a Kubernetes "
-                f"quantity with decimal units), which Flink cannot parse as a memory size; "
-                f"write a whole Flink size such as 1536m"))
-        out.append(Entry(key, value, target.value, flattener.span(key_node),
-                         flattener.span(node), source=Source.OPERATOR))
-    return out
 
 
 def _version(node: Node | None) -> FlinkVersion | None:

@@ -3,8 +3,10 @@
 ``flink-conf.yaml`` is always the legacy file. A ``*.yaml``/``*.yml`` holding a document with
 ``apiVersion: flink.apache.org/...`` and ``kind: FlinkDeployment`` or ``FlinkSessionJob`` is an
 operator manifest (whatever its name). ``config.yaml`` is Flink's standard file only when it
-looks like one: a top-level key (dotted or nested) from Flink's option namespaces, so that the
-``config.yaml`` of some other tool is left alone.
+looks like one: a top-level key (dotted or nested, in block or flow style such as JSON) from
+Flink's option namespaces, so that the ``config.yaml`` of some other tool is left alone (one in
+a directory only Flink's ``conf/`` looks like is Flink's whatever it holds: see
+:mod:`~.conf_dir`).
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def _names(names: tuple[str, ...]) -> bytes:
 def _flink_key() -> re.Pattern[bytes]:
     """Compiled on first use: only a ``config.yaml`` needs it, and it is slow to compile."""
     return re.compile(
-        rb"^[ \t-]*[\"']?(?:(?:" + _names(FLINK_NAMESPACES) + rb")\.[a-z]|(?:"
+        rb"(?:^|[{,])[ \t-]*[\"']?(?:(?:" + _names(FLINK_NAMESPACES) + rb")\.[a-z]|(?:"
         + _names(FLINK_ONLY) + rb")[\"']?:)",
         re.M,
     )

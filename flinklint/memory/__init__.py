@@ -9,12 +9,19 @@ changes a few conversions exactly as in Flink; ``standard_yaml`` says Flink read
 heap keys onto the process size, as YARN and Kubernetes deployments do (standalone scripts map
 them onto the Flink size for the TaskManager and the heap for the JobManager).
 :func:`value_types` takes the types from a loaded configuration and :func:`resolve` does it
-all. Imports are lazy, so importing this package costs nothing.
+all.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+
+from flinklint.launch.deployment import deployment_of, legacy_heap_to_process
+from flinklint.launch.placeholders import unresolved
+from flinklint.memory.jobmanager import resolve_jobmanager
+from flinklint.memory.model import Failure, ProcessModel
+from flinklint.memory.taskmanager import resolve_taskmanager
+from flinklint.versions import FileKind
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -23,34 +30,6 @@ if TYPE_CHECKING:
     from flinklint.versions import FlinkVersion
 
 __all__ = ["resolve", "resolve_jobmanager", "resolve_process", "resolve_taskmanager", "value_types"]
-
-
-def resolve_taskmanager(
-    effective: Mapping[str, str],
-    version: FlinkVersion,
-    types: Mapping[str, str] | None = None,
-    standard_yaml: bool | None = None,
-    *,
-    containerized: bool = False,
-) -> ProcessModel:
-    """The TaskManager as Flink's ``BashJavaUtils GET_TM_RESOURCE_PARAMS`` resolves it."""
-    from flinklint.memory.taskmanager import resolve_taskmanager as run
-
-    return run(effective, version, types, standard_yaml, containerized=containerized)
-
-
-def resolve_jobmanager(
-    effective: Mapping[str, str],
-    version: FlinkVersion,
-    types: Mapping[str, str] | None = None,
-    standard_yaml: bool | None = None,
-    *,
-    containerized: bool = False,
-) -> ProcessModel:
-    """The JobManager as Flink's ``BashJavaUtils GET_JM_RESOURCE_PARAMS`` resolves it."""
-    from flinklint.memory.jobmanager import resolve_jobmanager as run
-
-    return run(effective, version, types, standard_yaml, containerized=containerized)
 
 
 def value_types(config: FlinkConfig) -> dict[str, str]:
@@ -67,19 +46,49 @@ def resolve_process(config: FlinkConfig, version: FlinkVersion, process: str,
     """One process of a loaded configuration, optionally with another effective map.
 
     The one place that decides how a file is read: YAML types of ``config.yaml`` values, the
-    standard YAML reader (config.yaml, or any 2.x), and containers (manifests) mapping the
-    legacy heap keys onto the process size. ``effective`` overrides the file's map (the rules
+    standard YAML reader (config.yaml, or any 2.x), the deployment mapping the legacy heap keys
+    (:func:`flinklint.launch.deployment.legacy_heap_to_process`), and keys holding a deploy-time
+    placeholder, which leave the process unjudged. ``effective`` overrides the file's map (the rules
     use it to try a changed value); types of keys it changes are dropped.
     """
-    from flinklint.versions import FileKind
-
     values = config.effective if effective is None else effective
     types = {k: t for k, t in value_types(config).items()
              if values.get(k) == config.effective.get(k)}
     yaml = config.kind is FileKind.YAML or version.at_least(2, 0)
-    containerized = config.meta.get("legacy_heap_target") == "process"
+    unknown = _placeholder_model(config, process, values)
+    if unknown is not None:
+        return unknown
+
+    containerized = legacy_heap_to_process(deployment_of(config), process)
     run = resolve_taskmanager if process == "taskmanager" else resolve_jobmanager
     return run(values, version, types, yaml, containerized=containerized)
+
+
+PLACEHOLDER = "deploy-placeholder"  # the failure kind of a process sized at deploy time
+
+
+def _reads(process: str, key: str) -> bool:
+    """Whether the resolver of ``process`` reads ``key``."""
+    return key.startswith(process + ".") and (
+        ".memory." in key or ".heap." in key
+        or key.endswith((".numberOfBuffers", ".numberOfTaskSlots", ".cpu.cores")))
+
+
+def _placeholder_model(config: FlinkConfig, process: str,
+                       values: Mapping[str, str]) -> ProcessModel | None:
+    """A model that says ``process`` cannot be judged: a key it reads holds a deploy-time
+    placeholder (see :mod:`flinklint.launch.placeholders`); None when none does."""
+    if "placeholders" not in config.meta:
+        return None
+
+    keys = tuple(key for key in unresolved(config)
+                 if _reads(process, key) and values.get(key) == config.effective.get(key))
+    if not keys:
+        return None
+    message = (f"{', '.join(keys)} hold{'s' if len(keys) == 1 else ''} a deploy-time "
+               f"placeholder: the {process} memory is known only once it is filled "
+               f"(--define NAME=VALUE)")
+    return ProcessModel(process, {}, failure=Failure(PLACEHOLDER, keys, message))
 
 
 def resolve(config: FlinkConfig, version: FlinkVersion) -> tuple[ProcessModel, ProcessModel]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from flinklint.flink_config import FlinkConfig
+from flinklint.memory import resolve_process
 from flinklint.memory.model import Failure, ProcessModel
 from flinklint.versions import FlinkVersion
 
@@ -24,8 +25,6 @@ def failures(config: FlinkConfig, version: FlinkVersion, process: str,
              first: ProcessModel) -> list[tuple[Failure, Mapping[str, str]]]:
     """The failures of ``process`` in the order Flink would report them, one fix at a time,
     each with the effective configuration it was found in (the earlier culprits reset)."""
-    from flinklint.memory import resolve_process
-
     effective = dict(config.effective)
     found: list[tuple[Failure, Mapping[str, str]]] = []
     reset: set[str] = set()

@@ -47,6 +47,7 @@ from pathlib import Path
 
 from flinklint.findings import Finding
 from flinklint.records import dataclass, field
+from flinklint.report.summary import summary_line as line
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -91,6 +92,7 @@ class ReportInput:
     findings: Sequence[Finding]
     rules: Mapping[str, Rule] = field(default_factory=dict)
     files_checked: int = 0
+    files_skipped: int = 0  # looked at, but not a Flink configuration
     sources: Mapping[str, str] = field(default_factory=dict)
     root: Path = field(default_factory=Path)
     fix_flag_hint: str = "--fix"
@@ -114,8 +116,6 @@ def render(fmt: str, data: ReportInput, *, color: bool = False) -> str:
 
 def summary_line(data: ReportInput) -> str:
     """``Found 3 problems (2 errors, 1 warning) in 2 files; 1 fixable with --fix.``"""
-    from flinklint.report.summary import summary_line as line
-
     return line(data)
 
 

@@ -5,20 +5,25 @@ or the error with a rule code, a line and advice); :func:`explain_text` draws a 
 spirit of Flink's "Final TaskExecutor Memory configuration" log, with each component's share
 of the process, where its value came from, silent adjustments and the JVM arguments.
 
-Advice comes from the rules (a callable given by the caller); without one, the failure is
-reworded in plain English under code ``FL200``. Lines come from the caller too (a mapping or a
+Both take a :class:`~flinklint.verdict.Verdict`, built from the facts ``check`` reports: a
+process Flink does not start (while loading the file or resolving its memory) shows Flink's
+own message and the code, line and advice of the finding ``check`` reports for it; a process
+sized by a deploy-time placeholder is shown as such. Run-time notes (what Flink's memory guides
+warn about for this layout: the ``FL4xx`` rules' messages) come from the caller, one line each
+under the TaskManager (``"runtime"`` in JSON). Lines come from the caller (a mapping or a
 callable key -> line, e.g. ``lambda key: (e := config.last(key)) and e.line``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from flinklint.memory.failures import compact, plain_message
+from flinklint.memory.failures import compact
 from flinklint.memory.model import Clamp, Component, Origin, ProcessModel
 from flinklint.values.units import human
+from flinklint.verdict import ProcessVerdict, Stop, Verdict
 from flinklint.versions import FlinkVersion
 
 TM_MEMORY = (
@@ -35,61 +40,32 @@ JM_MEMORY = (
 )
 
 
+Lines = Mapping[str, int] | Callable[[str], "int | None"]
+
+
 @dataclass(frozen=True, slots=True)
-class Advice:
-    """What a rule says about a process Flink refuses: its code, line and plain advice."""
+class Note:
+    """A run-time fact about the TaskManager's layout: a rule's code, line and message."""
 
     code: str
     line: int | None
     message: str
 
 
-@dataclass(frozen=True, slots=True)
-class JvmOverride:
-    """A memory flag from ``env.java.opts*`` that replaces one of Flink's JVM arguments."""
-
-    flag: str  # as the JVM gets it, e.g. -Xmx2g
-    replaces: str  # Flink's own argument, e.g. -Xmx536870902
-    key: str  # the option it came from
-    line: int | None
-
-    def as_json(self) -> dict[str, Any]:
-        return {"flag": self.flag, "replaces": self.replaces, "key": self.key,
-                "line": self.line, "code": "FL331"}
-
-
-Overrides = Mapping[str, "list[JvmOverride]"]
-Advisor = Callable[[str, ProcessModel], "Advice | None"]
-Lines = Mapping[str, int] | Callable[[str], "int | None"]
-
-
-def default_advice(process: str, model: ProcessModel) -> Advice:
-    """``FL200``, no line, and the failure reworded in plain English."""
-    assert model.failure is not None
-    return Advice("FL200", None, plain_message(process, model.failure))
-
-
-def _advice(process: str, model: ProcessModel, advise: Advisor | None) -> Advice:
-    found = advise(process, model) if advise else None
-    return found or default_advice(process, model)
-
-
-def _process_json(
-    process: str, model: ProcessModel, names: tuple[str, ...], advise: Advisor | None,
-    overridden: list[JvmOverride] | None = None,
-) -> dict[str, Any]:
-    if model.failure is None:
+def process_json(judged: ProcessVerdict) -> dict[str, Any]:
+    """One process: its memory in bytes (``TM_MEMORY`` / ``JM_MEMORY`` keys), or the error."""
+    stop, model = judged.stop, judged.model
+    if stop is None:
+        names = TM_MEMORY if judged.process == "taskmanager" else JM_MEMORY
         memory = {name: model.size(name) for name in names}
-        doc = {"ok": True, "memory": memory, "jvm_args": model.jvm_args, "error": None}
-        if overridden:  # only then: the key is an addition to the document's shape
-            doc["jvm_overrides"] = [o.as_json() for o in overridden]
-        return doc
-    advice = _advice(process, model, advise)
+        return {"ok": True, "memory": memory, "jvm_args": model.jvm_args, "error": None}
     error = {
-        "code": advice.code,
-        "line": advice.line,
-        "message": advice.message,
-        "flink_message": model.failure.message,
+        "code": stop.code,
+        "line": stop.line,
+        "message": stop.message,
+        "flink_message": stop.flink_message,
+        "stage": stop.stage,
+        "severity": stop.severity,
     }
     return {"ok": False, "memory": None, "jvm_args": None, "error": error}
 
@@ -98,26 +74,19 @@ def explain_json(
     path: str,
     version: FlinkVersion,
     effective: Mapping[str, str],
-    tm: ProcessModel,
-    jm: ProcessModel,
-    *,
-    advise: Advisor | None = None,
-    overrides: Overrides | None = None,
+    judged: Verdict,
+    notes: Sequence[Note] = (),
 ) -> dict[str, Any]:
-    """The ``flinklint explain --format json`` document for one configuration.
-
-    ``overrides`` (process -> memory flags of ``env.java.opts*`` that replace Flink's) adds a
-    ``jvm_overrides`` list to a process that has any.
-    """
-    found = overrides or {}
+    """The ``flinklint explain --format json`` document for one configuration."""
+    taskmanager = process_json(judged.taskmanager)
+    taskmanager["runtime"] = [{"code": n.code, "line": n.line, "message": n.message}
+                              for n in notes]
     return {
         "path": path,
         "flink_version": str(version),
         "effective": dict(effective),
-        "taskmanager": _process_json("taskmanager", tm, TM_MEMORY, advise,
-                                     found.get("taskmanager")),
-        "jobmanager": _process_json("jobmanager", jm, JM_MEMORY, advise,
-                                    found.get("jobmanager")),
+        "taskmanager": taskmanager,
+        "jobmanager": process_json(judged.jobmanager),
     }
 
 
@@ -225,28 +194,37 @@ def _clamp_line(clamp: Clamp, style: _Style) -> str:
     return f"{what} {verb} {compact(clamp.used)} (derived {compact(clamp.derived)}{source})"
 
 
-def _section(
-    process: str, title: str, model: ProcessModel, tree: tuple[Any, ...], style: _Style,
-    advise: Advisor | None, overridden: list[JvmOverride] | None = None,
-) -> list[str]:  # fmt: skip
-    if model.failure is not None:
-        advice = _advice(process, model, advise)
-        at = f" (line {advice.line})" if advice.line else ""
-        return [
-            style.paint(f"{title}: Flink refuses to start it", _BOLD + _RED),
-            f"  Flink says: {model.failure.message}",
-            f"  {advice.code}{at}: {advice.message}",
-        ]
+def stop_title(title: str, stop: Stop) -> str:
+    """``TaskManager: Flink refuses to start it``, and the like for each kind of stop."""
+    if stop.stage == "load":
+        return f"{title}: Flink does not start it: it stops while loading the file"
+    if stop.stage == "deploy":
+        return f"{title}: sized at deploy time"
+    if stop.severity != "error":
+        return f"{title}: Flink does not start it with this file alone"
+    return f"{title}: Flink refuses to start it"
+
+
+def _stopped(title: str, stop: Stop, style: _Style) -> list[str]:
+    at = f" (line {stop.line})" if stop.line else ""
+    colour = _BOLD + (_RED if stop.severity == "error" else "")
+    out = [style.paint(stop_title(title, stop), colour)]
+    if stop.flink_message:
+        out.append(f"  Flink says: {stop.flink_message}")
+    out.append(f"  {stop.code}{at}: {stop.message}" if stop.code else f"  {stop.message}")
+    return out
+
+
+def _section(judged: ProcessVerdict, title: str, tree: tuple[Any, ...], style: _Style,
+             ) -> list[str]:
+    model = judged.model
+    if judged.stop is not None:
+        return _stopped(title, judged.stop, style)
     out = [style.paint(title, _BOLD), *_tree(model, tree, style)]
     if model.clamps:
         out.append("  Silently adjusted by Flink:")
         out.extend(f"    {_clamp_line(clamp, style)}" for clamp in model.clamps)
     out.append(f"  JVM arguments: {model.jvm_args}")
-    for o in overridden or ():
-        at = f", line {o.line}" if o.line else ""
-        out.append(style.paint(
-            f"  Overridden: {o.flag} from {o.key}{at} replaces {o.replaces}: the JVM keeps the "
-            f"last one (FL331)", _RED))
     return out
 
 
@@ -254,21 +232,21 @@ def explain_text(
     path: str,
     version: FlinkVersion,
     effective: Mapping[str, str],
-    tm: ProcessModel,
-    jm: ProcessModel,
+    judged: Verdict,
     *,
     lines: Lines | None = None,
-    advise: Advisor | None = None,
     terminal: bool = False,
-    overrides: Overrides | None = None,
+    notes: Sequence[Note] = (),
 ) -> str:
     """The ``flinklint explain`` text: both processes, with bars and colour on a terminal."""
     style = _Style(lines, terminal)
-    found = overrides or {}
     out = [f"{path} (Flink {version}, {len(effective)} effective keys)", ""]
-    out += _section("taskmanager", "TaskManager", tm, _TM_TREE, style, advise,
-                    found.get("taskmanager"))
+    out += _section(judged.taskmanager, "TaskManager", _TM_TREE, style)
+    if notes:
+        out.append("  At run time (Flink's memory guides):")
+        for note in notes:
+            at = f" (line {note.line})" if note.line else ""
+            out.append(f"    {style.paint(note.code, _BOLD)}{at}: {note.message}")
     out.append("")
-    out += _section("jobmanager", "JobManager", jm, _JM_TREE, style, advise,
-                    found.get("jobmanager"))
+    out += _section(judged.jobmanager, "JobManager", _JM_TREE, style)
     return "\n".join(out) + "\n"

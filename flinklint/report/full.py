@@ -82,10 +82,14 @@ def diff(text: str, edits: Sequence[Edit], color: bool) -> list[str]:
     """The fix's change to ``text`` as unified diff hunks (no file header)."""
     import difflib
 
-    from flinklint.report.source import apply_edits, source_lines
+    from flinklint.edits import EditError, apply_edits
+    from flinklint.report.source import source_lines
 
     before = source_lines(text)
-    after = source_lines(apply_edits(text, edits))
+    try:
+        after = source_lines(apply_edits(text, edits))
+    except EditError:  # edits that do not fit this text: no change to show
+        return []
     hunks = difflib.unified_diff(before, after, n=DIFF_CONTEXT, lineterm="")
     styles = {"-": RED, "+": GREEN, "@": CYAN}
     shown = [visible(line, keep_tabs=True) for line in list(hunks)[2:]]

@@ -13,10 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from flinklint.engine.rule import Rule
+from flinklint.report.rule_docs import rule_url, sections
 
-DOCS_URL = "https://github.com/flinklint/flinklint/blob/main/rules/{code}.md"
 _FENCE_RE = re.compile(r"^```(?P<info>[^\n]*)\n(?P<body>.*?)^```\s*$", re.M | re.S)
-_SECTION_RE = re.compile(r"^## (?P<title>.+)$", re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +27,8 @@ class Example:
     text: str
     flink_version: str | None
     defines: tuple[tuple[str, str], ...] = ()
+    deployment: str | None = None  # ``deployment=docker``
+    operator_version: str | None = None  # the Kubernetes operator release of a manifest
 
     @property
     def should_fire(self) -> bool:
@@ -37,7 +38,7 @@ class Example:
 def examples(rule: Rule) -> list[Example]:
     """Every fenced block under ``## Example`` and ``## Use instead``."""
     found = []
-    for title, body in _sections(rule.doc):
+    for title, body in sections(rule.doc):
         if title.lower() not in ("example", "examples", "use instead"):
             continue
         for match in _FENCE_RE.finditer(body):
@@ -47,19 +48,15 @@ def examples(rule: Rule) -> list[Example]:
             defines = tuple(
                 tuple(d.split(":", 1)) for d in options.get("define", "").split(",") if ":" in d
             )
-            found.append(Example(title, filename, match.group("body"),
+            body = match.group("body")
+            if options.get("final-newline") == "no":  # a file that ends without a line break
+                body = body.removesuffix("\n")
+            found.append(Example(title, filename, body,
                                  options.get("flink-version"),
-                                 tuple((k, v) for k, v in defines)))
+                                 tuple((k, v) for k, v in defines),
+                                 options.get("deployment"),
+                                 options.get("operator-version")))
     return found
-
-
-def _sections(doc: str) -> list[tuple[str, str]]:
-    marks = list(_SECTION_RE.finditer(doc))
-    out = []
-    for i, mark in enumerate(marks):
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(doc)
-        out.append((mark.group("title").strip(), doc[mark.end():end]))
-    return out
 
 
 def _clean(doc: str) -> str:
@@ -85,7 +82,7 @@ def _rule_json(rule: Rule) -> dict[str, object]:
         "severity": rule.severity.value,
         "summary": rule.summary,
         "fixable": rule.fixable,
-        "url": DOCS_URL.format(code=rule.code),
+        "url": rule_url(rule.code),
         "doc": _clean(rule.doc),
     }
 

@@ -23,11 +23,16 @@ def plural(count: int, noun: str) -> str:
 def summary_line(data: ReportInput) -> str:
     """``Found 3 problems (2 errors, 1 warning) in 2 files; 1 fixable with --fix.``
 
-    Severities appear only when present; ``in N files`` counts files with findings. Fixes
+    Severities appear only when present; ``in N files`` counts files with findings. When every
+    file looked at was skipped as not Flink's, the line says so instead of claiming a pass. Fixes
     are counted as ``--fix`` would apply them: unsafe ones only when unsafe fixes are enabled,
     otherwise they are mentioned as ``(N more with --unsafe-fixes)``.
     """
     findings = data.findings
+    if not findings and not data.files_checked and data.files_skipped:
+        return (f"No Flink configuration checked: {plural(data.files_skipped, 'file')} skipped "
+                f"as not Flink's (a config.yaml without Flink options, YAML that is not a "
+                f"FlinkDeployment or FlinkSessionJob).")
     if not findings:
         return "All checks passed."
     severities = Counter(f.severity for f in findings)

@@ -3,7 +3,8 @@
 Each module is one rule, named by its slug; its docstring is the rule's documentation and its
 ``RULE`` value its identity. Add a rule by importing its module in :func:`_registry`, listing
 its ``RULE`` in code order, and running ``python tools/gen_rule_index.py``. Codes: FL0xx file
-and parser, FL1xx keys and values, FL2xx memory model, FL3xx version and migration.
+and parser, FL1xx keys and values, FL2xx memory model, FL3xx how Flink is launched, FL4xx
+run-time memory (what Flink's memory guides warn about).
 
 ``RULES`` is built on first use (a module ``__getattr__``), so importing this package or one
 rule module does not import every rule. A lint run does not use ``RULES`` at all: it selects
@@ -42,8 +43,12 @@ def _registry() -> tuple[Rule, ...]:
         components_exceed_flink_memory,
         config_yaml_shadowed,
         cpu_cores_not_positive,
+        deploy_placeholder,
         deprecated_key,
         derived_network_out_of_range,
+        docker_envsubst,
+        docker_no_final_newline,
+        docker_rewritten_key,
         double_total_memory,
         duplicate_key,
         file_not_read,
@@ -67,6 +72,8 @@ def _registry() -> tuple[Rule, ...]:
         legacy_missing_space,
         legacy_nested_yaml,
         legacy_quoted_value,
+        limit_factor_below_one,
+        managed_memory_unused,
         memory_overflow,
         merge_key,
         multiple_documents,
@@ -76,12 +83,21 @@ def _registry() -> tuple[Rule, ...]:
         non_string_key,
         not_a_mapping,
         null_value,
+        operator_crd_refuses,
+        operator_field_not_read,
+        operator_key_prefix_overlap,
         operator_memory_conversion,
         operator_non_string_value,
+        operator_validation_error,
         overhead_out_of_range,
+        placeholder_not_substituted,
         process_memory_missing,
         process_memory_too_small,
         removed_key,
+        rocksdb_fixed_memory_too_large,
+        rocksdb_memory_unbounded,
+        rocksdb_no_managed_weight,
+        rocksdb_without_managed_memory,
         task_heap_too_small,
         templated_file,
         unitless_memory_size,
@@ -147,4 +163,19 @@ def _registry() -> tuple[Rule, ...]:
         java_opts_quoting.RULE,
         java_opts_memory_flag.RULE,
         java_opts_shell_code.RULE,
+        deploy_placeholder.RULE,
+        placeholder_not_substituted.RULE,
+        docker_rewritten_key.RULE,
+        docker_no_final_newline.RULE,
+        docker_envsubst.RULE,
+        managed_memory_unused.RULE,
+        rocksdb_memory_unbounded.RULE,
+        rocksdb_without_managed_memory.RULE,
+        rocksdb_no_managed_weight.RULE,
+        rocksdb_fixed_memory_too_large.RULE,
+        operator_field_not_read.RULE,
+        operator_crd_refuses.RULE,
+        operator_validation_error.RULE,
+        operator_key_prefix_overlap.RULE,
+        limit_factor_below_one.RULE,
     )

@@ -1,85 +1,31 @@
-"""From a resolver failure to a finding: which rule owns it, where it points, what to change.
-
-Every failure kind the resolver can produce (``flinklint.memory.failures.KINDS``) is owned by
-exactly one memory rule, which lists it in its module's ``KINDS`` and words the advice in its
-``advise`` function. :func:`failure_hits` is the check of those rules; :func:`advice_for` serves
-``flinklint explain``. The one exception is ``internal-error``, a defect of flinklint itself:
-the rule that owns it raises, so the engine reports it as ``FL000`` with a request for a report.
+"""The advice ``flinklint explain`` prints beside a process Flink refuses: the same code, line
+and message as the finding ``check`` reports for it (see :mod:`flinklint.rules.shared.failures`),
+and :func:`judge`, the verdict ``explain`` shows, built from those same findings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from functools import cache
-from importlib import import_module
-
-from flinklint.engine.rule import Hit
-from flinklint.records import replace
+from flinklint.memory import resolve
+from flinklint.rules import invalid_memory_value
+from flinklint.rules.index import lint_rules
+from flinklint.rules.shared.failures import INTERNAL, PLACEHOLDER, owners, process_of
+from flinklint.rules.shared.memory import applies, is_manifest
+from flinklint.rules.shared.unsized import (
+    MISSING,
+    NO_MEMORY_SETTINGS,
+    first_key_span,
+    message,
+    nothing_configured,
+)
+from flinklint.verdict import Advice, verdict
+from flinklint.versions import default_for
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
-    from flinklint.engine.rule import Context
     from flinklint.flink_config import FlinkConfig
-    from flinklint.memory.model import Failure
+    from flinklint.memory.model import Failure, ProcessModel
+    from flinklint.verdict import Advisor, Verdict
     from flinklint.versions import FlinkVersion
-
-Advise = Callable[["Failure", "FlinkConfig", str, "FlinkVersion"], Hit]
-INTERNAL = "internal-error"
-
-# The rule modules that turn resolver failures into findings, in code order.
-FAILURE_RULES = (
-    "network_min_exceeds_max", "overhead_out_of_range", "process_memory_missing",
-    "process_memory_too_small", "components_exceed_flink_memory", "inconsistent_memory_range",
-    "derived_network_out_of_range", "jobmanager_memory_inconsistent", "invalid_memory_value",
-    "invalid_segment_size", "cpu_cores_not_positive", "memory_overflow",
-)
-
-
-@cache
-def owners() -> dict[str, tuple[str, Advise]]:
-    """Failure kind -> (rule code, the rule's advise function)."""
-    table: dict[str, tuple[str, Advise]] = {}
-    for name in FAILURE_RULES:
-        module = import_module(f"flinklint.rules.{name}")
-        for kind in module.KINDS:
-            table[kind] = (module.RULE.code, module.advise)
-    return table
-
-
-def process_of(failure: Failure) -> str:
-    for key in failure.keys:
-        if key.startswith("jobmanager."):
-            return "jobmanager"
-    return "jobmanager" if failure.message.startswith("JobManager") else "taskmanager"
-
-
-def failure_hits(ctx: Context, kinds: tuple[str, ...]) -> Iterator[Hit]:
-    """The findings of a failure rule: one per process whose resolution fails with ``kinds``."""
-    from flinklint.rules.shared.memory import applies, models
-
-    if not applies(ctx.config):
-        return
-    from flinklint.memory.cascade import failures
-
-    for process, model in models(ctx):
-        if model.failure is None:
-            continue
-        chain = failures(ctx.config, ctx.version, process, model)
-        first_line = 0
-        for position, (failure, effective) in enumerate(chain):
-            if failure.kind == INTERNAL:
-                raise RuntimeError(f"the {process} resolver failed: {failure.message}")
-            # a later failure is judged in the configuration where the earlier ones are reset
-            config = replace(ctx.config, effective=effective) if position else ctx.config
-            _, advise = owners()[failure.kind]
-            hit = advise(failure, config, process, ctx.version)
-            if not position:
-                first_line = hit.span.line
-            elif failure.kind in kinds:
-                hit = replace(hit, message=f"{hit.message} (Flink reports this once the "
-                              f"problem on line {first_line} is fixed)")
-            if failure.kind in kinds:
-                yield hit
 
 
 def advice_for(
@@ -91,22 +37,45 @@ def advice_for(
     """The rule code, the line of the responsible key and the advice for a resolver failure.
 
     The code is empty for a ``FlinkSessionJob``, which no memory rule judges."""
-    from flinklint.rules.shared.memory import applies, is_manifest
-    from flinklint.versions import default_for
-
     process = process or process_of(failure)
     version = version or config.flink_version or default_for(config.kind)
     if not applies(config):
         return ("", config.base_line, "a FlinkSessionJob has no processes of its own: it runs on "
                 "the session cluster named by spec.deploymentName, which sizes them")
+    if failure.kind == PLACEHOLDER:
+        return ("", config.base_line, failure.message)
     if failure.kind == INTERNAL or failure.kind not in owners():
         return ("FL000", config.base_line,
                 f"flinklint could not resolve this {process}: {failure.message}; please report it")
     code, advise = owners()[failure.kind]
     hit = advise(failure, config, process, version)
-    if failure.kind == "no-memory-configured" and not is_manifest(config):
-        from flinklint.rules import no_memory_settings
-
-        if no_memory_settings.nothing_configured(config, version):
-            return no_memory_settings.RULE.code, hit.span.line, no_memory_settings.message(config)
+    if code == invalid_memory_value.RULE.code:  # quotes kept in the value: FL008 reports it
+        quoted = [f for f in config.findings
+                  if f.code == invalid_memory_value.QUOTED and f.line == hit.span.line]
+        if quoted:
+            return quoted[0].code, quoted[0].line, quoted[0].message
+    if failure.kind == MISSING and not is_manifest(config) and nothing_configured(config, version):
+        return NO_MEMORY_SETTINGS, first_key_span(config).line, message(config)
     return code, hit.span.line, hit.message
+
+
+def _advisor(config: FlinkConfig, version: FlinkVersion) -> Advisor:
+    def advise(process: str, model: ProcessModel) -> Advice | None:
+        if model.failure is None:
+            return None
+        try:
+            code, line, text = advice_for(model.failure, config, process, version)
+        except Exception:  # a bug in a rule's advice must not hide Flink's own message
+            return None
+        if not code:
+            return Advice(code, line, text, "info")
+        rule = lint_rules().get(code)
+        return Advice(code, line, text, rule.severity.value if rule else "error")
+
+    return advise
+
+
+def judge(config: FlinkConfig, version: FlinkVersion) -> Verdict:
+    """The verdict of :mod:`flinklint.verdict` with the code, line, advice and severity of the
+    finding ``check`` reports for each resolver failure (what ``flinklint explain`` shows)."""
+    return verdict(config, version, *resolve(config, version), advise=_advisor(config, version))

@@ -25,15 +25,7 @@ taskmanager.memory.process.size: 4g
 No fix: save the file as UTF-8 without a byte-order mark.
 """
 
-from flinklint.engine.rule import Rule, reported_by_loader
+from flinklint.engine.rule import documented
 from flinklint.loader.codes import BYTE_ORDER_MARK as CODE
 
-RULE = Rule(
-    code=CODE.code,
-    name=CODE.name,
-    severity=CODE.severity,
-    summary="A byte-order mark makes Flink misread the first key of flink-conf.yaml.",
-    check=reported_by_loader,
-    doc=__doc__ or "",
-    fixable=False,
-)
+RULE = documented(CODE.code, CODE.name, CODE.severity, __doc__)

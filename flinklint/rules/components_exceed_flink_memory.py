@@ -39,7 +39,7 @@ from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity
 from flinklint.flink_config import FlinkConfig
 from flinklint.memory.model import Failure
-from flinklint.rules.advice import failure_hits
+from flinklint.rules.shared.failures import failure_hits
 from flinklint.rules.shared.memory import locate, parse, shown, size
 from flinklint.rules.shared.search import nearest
 from flinklint.versions import FlinkVersion

@@ -23,15 +23,7 @@ taskmanager.memory.process.size: 4g
 No fix: keep exactly one of the two files.
 """
 
-from flinklint.engine.rule import Rule, reported_by_loader
+from flinklint.engine.rule import documented
 from flinklint.loader.codes import CONFIG_YAML_SHADOWED as CODE
 
-RULE = Rule(
-    code=CODE.code,
-    name=CODE.name,
-    severity=CODE.severity,
-    summary="config.yaml sits next to a flink-conf.yaml, which Flink 1.19/1.20 reads instead.",
-    check=reported_by_loader,
-    doc=__doc__ or "",
-    fixable=False,
-)
+RULE = documented(CODE.code, CODE.name, CODE.severity, __doc__)

@@ -34,7 +34,7 @@ from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity
 from flinklint.flink_config import FlinkConfig
 from flinklint.memory.model import Failure
-from flinklint.rules.advice import failure_hits
+from flinklint.rules.shared.failures import failure_hits
 from flinklint.rules.shared.memory import locate, value_of
 from flinklint.versions import FlinkVersion
 

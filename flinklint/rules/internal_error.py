@@ -12,14 +12,7 @@ reduced copy of it) that triggers it.
 No fix.
 """
 
-from flinklint.engine.rule import Rule, reported_by_loader
+from flinklint.engine.rule import documented
 from flinklint.findings import Severity
 
-RULE = Rule(
-    code="FL000",
-    name="internal-error",
-    severity=Severity.ERROR,
-    summary="A rule crashed on this file; please report it.",
-    check=reported_by_loader,
-    doc=__doc__ or "",
-)
+RULE = documented("FL000", "internal-error", Severity.ERROR, __doc__)

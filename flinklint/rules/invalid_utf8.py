@@ -20,15 +20,7 @@ metrics.reporter.jmx.factory.class: org.apache.flink.metrics.jmx.JMXReporterFact
 No fix: re-encode the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`).
 """
 
-from flinklint.engine.rule import Rule, reported_by_loader
+from flinklint.engine.rule import documented
 from flinklint.loader.codes import INVALID_UTF8 as CODE
 
-RULE = Rule(
-    code=CODE.code,
-    name=CODE.name,
-    severity=CODE.severity,
-    summary="The file is not valid UTF-8.",
-    check=reported_by_loader,
-    doc=__doc__ or "",
-    fixable=False,
-)
+RULE = documented(CODE.code, CODE.name, CODE.severity, __doc__)

@@ -11,7 +11,8 @@ memory sizes with decimals or foreign units (`2Gi`), and enum values that are no
 constants (compared case-insensitively). In `config.yaml` the YAML type counts as it does for
 Flink: `1e3` is a float and is refused by an integer option, an integer beyond 2147483647
 overflows an `int` option. A value given under a fallback key is read with the type of the
-option it falls back to.
+option it falls back to. A value holding a deploy-time placeholder (`${NAME}`) is not judged
+until `--define NAME=VALUE` fills it (FL350).
 
 Not judged here: the options the memory resolver reads (`taskmanager.memory.*`,
 `jobmanager.memory.*`, the legacy heap keys, `taskmanager.network.memory.*` min/max/fraction,
@@ -46,6 +47,7 @@ from flinklint.catalog import OptionInfo, catalog
 from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity
 from flinklint.flink_config import Entry
+from flinklint.launch.placeholders import unresolved
 from flinklint.rules.shared.keys import file_entries, is_memory_key
 from flinklint.versions import FileKind
 
@@ -71,7 +73,10 @@ def _judged(entry: Entry, info: OptionInfo | None, kind: FileKind) -> bool:
 
 def check(ctx: Context) -> Iterator[Hit]:
     cat = catalog()
+    placeholders = unresolved(ctx.config)  # filled at deploy time: FL350's
     for entry in file_entries(ctx.config):
+        if entry.key in placeholders:
+            continue
         info = cat.lookup(entry.key, ctx.version)
         if not _judged(entry, info, ctx.config.kind) or info is None:
             continue

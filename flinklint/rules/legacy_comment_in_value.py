@@ -25,15 +25,7 @@ No fix: a `#` cannot be expressed in flink-conf.yaml; move the value to `config.
 (Flink 1.19+, quoted), an environment-provided `-D` option or a secret.
 """
 
-from flinklint.engine.rule import Rule, reported_by_loader
+from flinklint.engine.rule import documented
 from flinklint.loader.codes import LEGACY_COMMENT_IN_VALUE as CODE
 
-RULE = Rule(
-    code=CODE.code,
-    name=CODE.name,
-    severity=CODE.severity,
-    summary="A '#' inside a flink-conf.yaml value cuts it short.",
-    check=reported_by_loader,
-    doc=__doc__ or "",
-    fixable=False,
-)
+RULE = documented(CODE.code, CODE.name, CODE.severity, __doc__)

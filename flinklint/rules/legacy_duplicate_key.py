@@ -26,15 +26,7 @@ Safe: the fix deletes the earlier lines, which Flink ignores anyway; the effecti
 configuration does not change.
 """
 
-from flinklint.engine.rule import Rule, reported_by_loader
+from flinklint.engine.rule import documented
 from flinklint.loader.codes import LEGACY_DUPLICATE_KEY as CODE
 
-RULE = Rule(
-    code=CODE.code,
-    name=CODE.name,
-    severity=CODE.severity,
-    summary="A key is set more than once in flink-conf.yaml; only the last line counts.",
-    check=reported_by_loader,
-    doc=__doc__ or "",
-    fixable=True,
-)
+RULE = documented(CODE.code, CODE.name, CODE.severity, __doc__, fixable=True)

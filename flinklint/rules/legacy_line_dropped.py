@@ -24,15 +24,7 @@ taskmanager.memory.process.size: 4g
 No fix: the line means nothing to Flink, but what it was meant to say is unknown.
 """
 
-from flinklint.engine.rule import Rule, reported_by_loader
+from flinklint.engine.rule import documented
 from flinklint.loader.codes import LEGACY_LINE_DROPPED as CODE
 
-RULE = Rule(
-    code=CODE.code,
-    name=CODE.name,
-    severity=CODE.severity,
-    summary="flink-conf.yaml line that Flink skips: no key-value pair.",
-    check=reported_by_loader,
-    doc=__doc__ or "",
-    fixable=False,
-)
+RULE = documented(CODE.code, CODE.name, CODE.severity, __doc__)

@@ -24,15 +24,7 @@ colon. With more colons (`key:hdfs://host:9000/x`) the fix still splits at the f
 which is where every Flink key ends, but is marked unsafe.
 """
 
-from flinklint.engine.rule import Rule, reported_by_loader
+from flinklint.engine.rule import documented
 from flinklint.loader.codes import LEGACY_MISSING_SPACE as CODE
 
-RULE = Rule(
-    code=CODE.code,
-    name=CODE.name,
-    severity=CODE.severity,
-    summary="flink-conf.yaml line without a space after the colon; Flink skips it.",
-    check=reported_by_loader,
-    doc=__doc__ or "",
-    fixable=True,
-)
+RULE = documented(CODE.code, CODE.name, CODE.severity, __doc__, fixable=True)

@@ -26,15 +26,7 @@ taskmanager.memory.process.size: 4g
 No fix: flinklint does not rewrite the structure of a file.
 """
 
-from flinklint.engine.rule import Rule, reported_by_loader
+from flinklint.engine.rule import documented
 from flinklint.loader.codes import LEGACY_NESTED_YAML as CODE
 
-RULE = Rule(
-    code=CODE.code,
-    name=CODE.name,
-    severity=CODE.severity,
-    summary="Nested YAML in flink-conf.yaml; Flink reads the inner key alone.",
-    check=reported_by_loader,
-    doc=__doc__ or "",
-    fixable=False,
-)
+RULE = documented(CODE.code, CODE.name, CODE.severity, __doc__)

@@ -1,9 +1,12 @@
 """Quotes around a flink-conf.yaml value are kept as part of it.
 
 ## What it does
-Reports values of a `flink-conf.yaml` that start with a quote (`"4g"`, `'true'`). Not the
-values of `env.java.opts*` and `env.java.default-opts.*`: Flink's start scripts, not Java, read
-those and handle quotes in their own way, which FL330 judges for the target version.
+Reports values of a `flink-conf.yaml` that start with a quote (`"4g"`, `'true'`). The value of
+a key that no Flink version flinklint knows (a plugin's or a connector's, or a typo, which
+FL101 reports) is a warning instead of an error: whether the quotes matter depends on what
+reads it. Not the values of `env.java.opts*` and `env.java.default-opts.*`: Flink's start
+scripts, not Java, read those and handle quotes in their own way, which FL330 judges for the
+target version.
 
 ## Why is this bad?
 Flink's legacy parser does not know YAML quoting: it keeps the quotes as characters of the
@@ -26,15 +29,7 @@ double quotes, no backslash): the fix removes the two quotes, which is the value
 meant. No fix for an unclosed quote.
 """
 
-from flinklint.engine.rule import Rule, reported_by_loader
+from flinklint.engine.rule import documented
 from flinklint.loader.codes import LEGACY_QUOTED_VALUE as CODE
 
-RULE = Rule(
-    code=CODE.code,
-    name=CODE.name,
-    severity=CODE.severity,
-    summary="Quotes around a flink-conf.yaml value are kept as part of it.",
-    check=reported_by_loader,
-    doc=__doc__ or "",
-    fixable=True,
-)
+RULE = documented(CODE.code, CODE.name, CODE.severity, __doc__, fixable=True)

@@ -45,53 +45,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from flinklint.engine.rule import Context, Hit, Rule
-from flinklint.findings import Severity, Span
-from flinklint.flink_config import FlinkConfig, Source
-from flinklint.rules.shared.memory import PROCESSES, is_manifest
-from flinklint.versions import FlinkVersion
-
-MISSING = "no-memory-configured"
-
-
-def nothing_configured(config: FlinkConfig, version: FlinkVersion,
-                       ctx: Context | None = None) -> bool:
-    """Whether both processes fail only because nothing sizes them."""
-    from flinklint.rules.shared.search import resolve_with
-
-    for process in PROCESSES:
-        if ctx is not None:
-            model = ctx.taskmanager if process == "taskmanager" else ctx.jobmanager
-        else:
-            model = resolve_with(config, process, version, {})
-        if model.failure is None or model.failure.kind != MISSING:
-            return False
-    return True
-
-
-def message(config: FlinkConfig) -> str:
-    return (
-        "neither the TaskManager nor the JobManager has a memory size: Flink's start scripts "
-        "refuse to start them unless memory comes from elsewhere (-D, FLINK_PROPERTIES, the "
-        "operator); declare it with `define` in the flinklint settings or --define "
-        "taskmanager.memory.process.size=... so the memory rules can check it"
-    )
-
-
-def _span(config: FlinkConfig) -> Span:
-    for e in config.entries:
-        if e.source is Source.FILE:
-            return e.key_span
-    return Span.point(config.base_line)
+from flinklint.findings import Severity
+from flinklint.rules.shared.memory import is_manifest
+from flinklint.rules.shared.unsized import (
+    NO_MEMORY_SETTINGS,
+    first_key_span,
+    message,
+    nothing_configured,
+)
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     if is_manifest(ctx.config) or not nothing_configured(ctx.config, ctx.version, ctx):
         return
-    yield Hit(_span(ctx.config), message(ctx.config))
+    yield Hit(first_key_span(ctx.config), message(ctx.config))
 
 
 RULE = Rule(
-    code="FL215",
+    code=NO_MEMORY_SETTINGS,
     name="no-memory-settings",
     severity=Severity.WARNING,
     summary="The configuration sizes neither the TaskManager nor the JobManager.",

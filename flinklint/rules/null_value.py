@@ -24,15 +24,7 @@ taskmanager.numberOfTaskSlots: 4
 No fix: the intended value is unknown; remove the key to use Flink's default.
 """
 
-from flinklint.engine.rule import Rule, reported_by_loader
+from flinklint.engine.rule import documented
 from flinklint.loader.codes import NULL_VALUE as CODE
 
-RULE = Rule(
-    code=CODE.code,
-    name=CODE.name,
-    severity=CODE.severity,
-    summary="A key without a value (null) in config.yaml or a manifest.",
-    check=reported_by_loader,
-    doc=__doc__ or "",
-    fixable=False,
-)
+RULE = documented(CODE.code, CODE.name, CODE.severity, __doc__)

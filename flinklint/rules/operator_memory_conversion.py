@@ -2,15 +2,16 @@
 
 ## What it does
 Reports a `spec.jobManager.resource.memory` or `spec.taskManager.resource.memory` of a
-`FlinkDeployment` that the operator cannot convert, or converts into text that Flink cannot
-parse as a memory size.
+`FlinkDeployment` (on the operator's main branch also a `resources.requests`/`limits` memory)
+that the targeted operator release cannot read, with the validator's own message
+(`TaskManager resource memory parse error: ...`).
 
 ## Why is this bad?
-The operator first reads the value as a Flink size (`2g`, `2048m`: binary units). If that fails
-it reads a Kubernetes quantity and writes the plain number of bytes into
-`*.memory.process.size`. A fraction with decimal units keeps a fraction: `1.5G` becomes
-`1500000000.0`, which Flink rejects when the pod starts. A value that is neither is rejected by
-the operator.
+Operator 1.0 to 1.6 copy the text verbatim into `*.memory.process.size`, so it must be a Flink
+size: `2Gi` is refused. From 1.7 the operator first reads the value as a Flink size (`2g`,
+`2048m`: binary units). If that fails it reads a Kubernetes quantity and writes the plain number
+of bytes; a fraction keeps a fraction: `1.5G` becomes `1500000000.0`, which its validator
+(and Flink) cannot parse. A value that is neither is refused too.
 
 ## Example
 ```yaml deployment.yaml
@@ -44,15 +45,7 @@ spec:
 No fix: `1.5G` could mean 1.5 GiB or 1.5 GB.
 """
 
-from flinklint.engine.rule import Rule, reported_by_loader
+from flinklint.engine.rule import documented
 from flinklint.loader.codes import OPERATOR_MEMORY_CONVERSION as CODE
 
-RULE = Rule(
-    code=CODE.code,
-    name=CODE.name,
-    severity=CODE.severity,
-    summary="The operator cannot turn resource.memory into a size Flink can read.",
-    check=reported_by_loader,
-    doc=__doc__ or "",
-    fixable=False,
-)
+RULE = documented(CODE.code, CODE.name, CODE.severity, __doc__)

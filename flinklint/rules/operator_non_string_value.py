@@ -1,15 +1,16 @@
-"""A manifest value is not a string, as older operators require.
+"""A manifest value is not a string, and the operator passes Flink other text.
 
 ## What it does
-Reports values in a `FlinkDeployment`/`FlinkSessionJob` `spec.flinkConfiguration` (and a
-`resource.memory`) that YAML reads as a number, boolean or list instead of a string.
+Reports values in a `FlinkDeployment`/`FlinkSessionJob` `spec.flinkConfiguration` that YAML
+reads as a number, boolean or list and that reach Flink as text other than what is written,
+when the targeted operator release accepts non-string values (1.13 and later). For operator
+1.12 and earlier, whose CRD accepts strings only, FL301 reports every such value instead.
 
 ## Why is this bad?
-The custom resource of operators up to 1.12 declares `flinkConfiguration` a map of strings:
-the API server rejects the manifest. Operator 1.13+ accepts other values but converts them on
-the way (kubectl reads YAML 1.1: `yes` becomes `true`, `1.0` becomes `1`, `0755` becomes
-`493`; a list becomes `a;b`), so Flink may not get the text you wrote. `resource.memory`
-must always be a string.
+Operator 1.13+ converts the value on the way: kubectl reads YAML 1.1 (`yes` becomes `true`,
+`1.0` becomes `1`, `0755` becomes `493`), the operator joins a list with `;`. Flink may not get
+the text you wrote, and operators up to 1.12 refuse the manifest. A value that arrives
+unchanged (`4`, `true`) is not reported.
 
 ## Example
 ```yaml deployment.yaml
@@ -20,7 +21,7 @@ metadata:
 spec:
   flinkVersion: v1_20
   flinkConfiguration:
-    taskmanager.numberOfTaskSlots: 4
+    s3.access-key: 0755
 ```
 
 ## Use instead
@@ -32,7 +33,7 @@ metadata:
 spec:
   flinkVersion: v1_20
   flinkConfiguration:
-    taskmanager.numberOfTaskSlots: "4"
+    s3.access-key: "0755"
 ```
 
 ## Fix safety
@@ -40,15 +41,7 @@ No fix: quoting the written text keeps what you wrote, which may differ from wha
 operator passes today (`1.0` versus `1`).
 """
 
-from flinklint.engine.rule import Rule, reported_by_loader
+from flinklint.engine.rule import documented
 from flinklint.loader.codes import OPERATOR_NON_STRING_VALUE as CODE
 
-RULE = Rule(
-    code=CODE.code,
-    name=CODE.name,
-    severity=CODE.severity,
-    summary="A manifest value is not a string, as older operators require.",
-    check=reported_by_loader,
-    doc=__doc__ or "",
-    fixable=False,
-)
+RULE = documented(CODE.code, CODE.name, CODE.severity, __doc__)

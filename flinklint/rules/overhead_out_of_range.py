@@ -41,7 +41,7 @@ from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity
 from flinklint.flink_config import FlinkConfig
 from flinklint.memory.model import Failure, ProcessModel
-from flinklint.rules.advice import failure_hits
+from flinklint.rules.shared.failures import failure_hits
 from flinklint.rules.shared.fixes import set_value
 from flinklint.rules.shared.memory import TITLE, entry, locate, setting, shown, size
 from flinklint.rules.shared.search import nearest

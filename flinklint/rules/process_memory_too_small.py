@@ -37,7 +37,7 @@ from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity
 from flinklint.flink_config import FlinkConfig
 from flinklint.memory.model import Failure, ProcessModel
-from flinklint.rules.advice import failure_hits
+from flinklint.rules.shared.failures import failure_hits
 from flinklint.rules.shared.memory import TITLE, locate, shown, size
 from flinklint.rules.shared.search import nearest
 from flinklint.versions import FlinkVersion

@@ -11,7 +11,17 @@ which version read the key last and what to use instead, when Flink has a succes
 
 Memory keys are reported as errors: the memory they sized silently falls back to Flink's
 defaults (or the process refuses to start because no size is configured any more). Other keys
-are warnings.
+are warnings, except one whose successor reads the same values and now holds another value (its
+default, or what the file sets): Flink silently uses that one instead, an error
+(`state.backend.rocksdb.checkpointdir: /mnt/rocksdb` on Flink 2.0 leaves RocksDB in the
+temporary directories). A key whose value is what the target version does anyway is a warning:
+removing the line changes nothing. That is the case when the value equals the successor's (set
+in the file, or its default), compared as the successor's type, and for
+`taskmanager.memory.preallocate: false` (managed memory is never preallocated since 1.10) and
+`taskmanager.memory.off-heap: true` (it is always off-heap). The successor of the legacy heap
+keys depends on the deployment (`--deployment`): `taskmanager.memory.flink.size` and
+`jobmanager.memory.heap.size` for standalone and Docker, the process sizes where Flink 1.x
+mapped them there (YARN; Kubernetes and the operator for the TaskManager).
 
 ## Why is this bad?
 Flink ignores unknown keys without a word, so after an upgrade a removed key looks configured
@@ -55,6 +65,7 @@ from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Applicability, Fix, Severity
 from flinklint.flink_config import Entry, FlinkConfig
 from flinklint.rules.shared.keys import file_entries, is_memory_key, rename, written_twice
+from flinklint.rules.shared.removal import changes_nothing, takes_over
 from flinklint.versions import FlinkVersion
 
 
@@ -88,7 +99,13 @@ def check(ctx: Context) -> Iterator[Hit]:
         if removal is None:
             continue
         message = _message(ctx.config, removal, ctx.version)
-        severity = Severity.ERROR if is_memory_key(entry.key) else None
+        if changes_nothing(ctx.config, entry, removal, ctx.version):
+            severity = Severity.WARNING
+            message += f"; its value is what Flink {ctx.version} does anyway, so remove the line"
+        elif is_memory_key(entry.key) or takes_over(ctx.config, entry, removal):
+            severity = Severity.ERROR
+        else:
+            severity = None
         yield Hit(entry.key_span, message, _fix(ctx.config, entry, removal), severity)
 
 

@@ -25,14 +25,7 @@ jobmanager.memory.process.size: 2g
 No fix: flinklint cannot know which rule was meant.
 """
 
-from flinklint.engine.rule import Rule, reported_by_loader
+from flinklint.engine.rule import documented
 from flinklint.findings import Severity
 
-RULE = Rule(
-    code="FL090",
-    name="unknown-suppression",
-    severity=Severity.WARNING,
-    summary="A suppression comment names a rule that does not exist.",
-    check=reported_by_loader,
-    doc=__doc__ or "",
-)
+RULE = documented("FL090", "unknown-suppression", Severity.WARNING, __doc__)

@@ -24,14 +24,7 @@ jobmanager.memory.process.size: 2g
 No fix yet: remove the comment by hand.
 """
 
-from flinklint.engine.rule import Rule, reported_by_loader
+from flinklint.engine.rule import documented
 from flinklint.findings import Severity
 
-RULE = Rule(
-    code="FL091",
-    name="unused-suppression",
-    severity=Severity.WARNING,
-    summary="A suppression comment that suppresses nothing.",
-    check=reported_by_loader,
-    doc=__doc__ or "",
-)
+RULE = documented("FL091", "unused-suppression", Severity.WARNING, __doc__)

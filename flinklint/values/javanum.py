@@ -14,6 +14,8 @@ import re
 import struct
 from collections.abc import Callable
 
+from flinklint.values.javafmt import double_to_string
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
     from fractions import Fraction
@@ -247,7 +249,6 @@ def convert(parse: Callable[[str], T], raw: str, yaml_type: str | None) -> T:
             from typing import cast  # only here: importing typing slows every run down
 
             return cast("T", _f32(value))
-        from flinklint.values.javafmt import double_to_string
 
         raise JavaError(
             "java.lang.IllegalArgumentException",

@@ -1,4 +1,4 @@
-"""Fixes the memory rules offer: drop the lines of a key, set its value, or append a unit.
+"""Fixes the memory rules offer: drop the lines of a key, set its value, append a unit, add a key.
 
 All are unsafe (they change how much memory a process gets) and all are proved before they are
 offered: the edited text is loaded again and must still load, with ``key`` gone (or holding the
@@ -13,9 +13,12 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from flinklint.edits import EditError, apply_edits, line_starts
 from flinklint.findings import Applicability, Edit, Fix
 from flinklint.flink_config import Entry, FlinkConfig, Source
+from flinklint.loader import load_bytes
 from flinklint.rules.shared.memory import parse
+from flinklint.versions import FileKind
 
 
 def delete_key(config: FlinkConfig, key: str, message: str) -> Fix | None:
@@ -35,6 +38,30 @@ def set_value(config: FlinkConfig, entry: Entry, key: str, value: str, message: 
     return _proved(config, edits, key, value, message)
 
 
+def add_key(config: FlinkConfig, key: str, value: str, message: str) -> Fix | None:
+    """Add ``key: value`` on a line of its own: at the end of a ``flink-conf.yaml`` or
+    ``config.yaml`` (a dotted top-level key), in a manifest right after the last entry of
+    ``spec.flinkConfiguration`` with its indentation and the value quoted (older operators
+    read only strings). Not offered where that last entry is nested YAML."""
+    text = config.text
+    starts = line_starts(text)
+    if config.kind is FileKind.MANIFEST:
+        written = [e for e in config.entries if e.source is Source.FILE]
+        if not written or written[-1].nested:
+            return None
+        anchor = written[-1]
+        line = f"{' ' * (anchor.key_span.column - 1)}{key}: \"{value}\""
+        after = _last_line(anchor)
+    else:
+        line, after = f"{key}: {value}", len(starts)
+    offset = starts[after] if after < len(starts) else len(text)
+    if offset == len(text) and text and text[-1] not in "\r\n":
+        line = "\n" + line
+    at = max(i for i, start in enumerate(starts) if start <= offset)
+    edit = Edit.insert(at + 1, offset - starts[at] + 1, line + "\n")
+    return _proved(config, (edit,), key, value, message)
+
+
 def _new_problems(before: FlinkConfig, after: FlinkConfig) -> bool:
     """Whether loading the edited text finds something the original did not (a null value)."""
     return bool(Counter(f.code for f in after.findings) - Counter(f.code for f in before.findings))
@@ -47,9 +74,6 @@ def _last_line(entry: Entry) -> int:
 def _proved(config: FlinkConfig, edits: Sequence[Edit], key: str, value: str | None,
             message: str) -> Fix | None:
     """The fix, if the edited text loads with ``key`` now ``value`` (None: gone), else None."""
-    from flinklint.edits import EditError, apply_edits
-    from flinklint.loader import load_bytes
-
     try:
         text = apply_edits(config.text, edits)
     except EditError:

@@ -17,12 +17,12 @@ from collections.abc import Iterator
 
 from flinklint.findings import Span
 from flinklint.flink_config import Entry, FlinkConfig, Source
+from flinklint.values.units import JavaError, parse_memory_size
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
     from flinklint.engine.rule import Context
-    from flinklint.memory.model import Failure, ProcessModel
-    from flinklint.versions import FlinkVersion
+    from flinklint.memory.model import ProcessModel
 
 PROCESSES = ("taskmanager", "jobmanager")
 TITLE = {"taskmanager": "TaskManager", "jobmanager": "JobManager"}
@@ -105,8 +105,6 @@ def setting(n: int, up: bool = True) -> str:
 
 def parse(value: str) -> int | None:
     """Flink's reading of a memory size, or None when Flink would reject it."""
-    from flinklint.values.units import JavaError, parse_memory_size
-
     try:
         return parse_memory_size(value)
     except JavaError:
@@ -142,20 +140,11 @@ def is_manifest(config: FlinkConfig) -> bool:
 def shown(config: FlinkConfig, key: str) -> str:
     """How to name ``key`` to the user: the manifest field it came from, or the key itself."""
     found = config.last(key)
-    if found is not None and found.source is Source.OPERATOR:
-        return SPEC_KEYS.get(key, key)
+    if found is not None and found.source is Source.OPERATOR:  # the field the release read
+        return config.meta.get(f"operator_field.{key}") or SPEC_KEYS.get(key, key)
     return key
 
 
 def value_of(config: FlinkConfig, key: str) -> str:
     """The effective value of ``key`` as the user wrote it (for messages), or ``unset``."""
     return config.effective.get(key, "unset")
-
-
-def advice_for(failure: Failure, config: FlinkConfig, process: str | None = None,
-               version: FlinkVersion | None = None) -> tuple[str, int, str]:
-    """The rule code, the line of the responsible key and the plain advice for a resolver
-    failure (for ``flinklint explain``); see :mod:`flinklint.rules.advice`."""
-    from flinklint.rules.advice import advice_for as advise
-
-    return advise(failure, config, process, version)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from flinklint.memory import resolve_process
 from flinklint.rules.shared.memory import MB, TB, setting
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
@@ -26,8 +27,6 @@ LIMIT = 64 * TB
 def resolve_with(config: FlinkConfig, process: str, version: FlinkVersion,
                  changes: dict[str, str]) -> ProcessModel:
     """``process`` resolved with ``changes`` (written as plain strings) applied."""
-    from flinklint.memory import resolve_process
-
     return resolve_process(config, version, process, {**config.effective, **changes})
 
 

@@ -38,6 +38,30 @@ def operator_memory(text: str) -> str:
         return str(_numerical_amount(quantity))
     except ArithmeticError as err:  # an exponent too large for BigDecimal too
         raise ValueError(f"Invalid quantity {quantity!r}") from err
+    except ValueError as err:
+        raise ValueError(java_amount_message(quantity) or str(err)) from err
+
+
+def numerical_amount(quantity: str) -> Decimal:
+    """fabric8 ``Quantity.parse(q).getNumericalAmount()`` of a quantity as written (Kubernetes
+    semantics: ``2048m`` is 2.048); ValueError when fabric8 cannot parse it."""
+    try:
+        return _numerical_amount(quantity)
+    except ArithmeticError as err:
+        raise ValueError(f"Invalid quantity {quantity!r}") from err
+    except ValueError as err:
+        raise ValueError(java_amount_message(quantity) or str(err)) from err
+
+
+def java_amount_message(quantity: str) -> str | None:
+    """``new BigDecimal(amount)``'s message for an amount holding a foreign character (JDK 17:
+    ``Character a is neither a decimal digit number, ...``), None when it holds none."""
+    cut = next((i for i, ch in enumerate(quantity) if ch in _UNIT_CHARS), len(quantity))
+    for index, ch in enumerate(quantity[:cut]):
+        if not (ch.isdigit() or ch == "." or (index == 0 and ch in "+-")):
+            return (f"Character {ch} is neither a decimal digit number, decimal point, nor "
+                    f'"e" notation exponential mark.')
+    return None
 
 
 def _numerical_amount(quantity: str) -> Decimal:
