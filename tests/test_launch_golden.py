@@ -20,6 +20,7 @@ import pytest
 from flinklint.launch import scripts
 from flinklint.launch.reading import shell_text
 from flinklint.loader.api import load_text
+from flinklint.loader.yaml_dump import root_scalar
 from flinklint.memory import resolve
 from flinklint.versions import SUPPORTED, FileKind, FlinkVersion, parse_version
 
@@ -66,7 +67,8 @@ def test_model_gives_the_scripts_jvm_options(version: FlinkVersion, case: dict[s
             assert not config.lintable or any(f.severity == "error" for f in config.findings)
             continue
         env = {"FLINK_LOG_PREFIX": f"$FLINK_HOME/log/flink-flink-{SERVICE[process]}-0-host"}
-        launch = scripts.launch(config, version, scripts.Process(process), env=env)
+        launch = scripts.launch(config, version, scripts.Process(process), env=env,
+                                dump=root_scalar)
         assert launch is not None and launch.unmodelled is None
         flink = got["jvm_params"].split()
         expected = (["-XX:+UseG1GC"] if launch.g1 else []) + flink + list(launch.options)
@@ -83,7 +85,7 @@ def test_model_gives_the_scripts_jvm_options(version: FlinkVersion, case: dict[s
         # 1.19+: what the scripts read for each env.java.* key (Flink's flattened dump)
         for key, value in got.get("flattened", {}).items():
             entry = config.last(key)
-            assert entry is not None and shell_text(entry, config.kind) == value
+            assert entry is not None and shell_text(entry, config.kind, root_scalar) == value
 
 
 def test_g1_is_added_only_when_no_option_is_set() -> None:

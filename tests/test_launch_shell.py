@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from flinklint.launch.flags import last_flags, parse_size
-from flinklint.launch.reading import root_scalar
 from flinklint.launch.scripts import strip
 from flinklint.launch.shell import eval_echo
+from flinklint.loader.yaml_dump import root_scalar
 
 EOF_DQ = "unexpected EOF while looking for matching `\"'"
 EOF_SQ = "unexpected EOF while looking for matching `''"

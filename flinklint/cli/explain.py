@@ -28,7 +28,9 @@ from flinklint.engine.rule import Context
 from flinklint.flink_config import FlinkConfig
 from flinklint.lint.file import FileResult, keys_defined
 from flinklint.report.explain import Note
+from flinklint.report.explain_launch import JvmOverride, add_json, add_text
 from flinklint.rules.advice import judge
+from flinklint.rules.java_opts_memory_flag import overrides
 from flinklint.rules.shared.memory import locate
 from flinklint.rules.shared.runtime import notes as runtime_notes
 from flinklint.verdict import Verdict, load_stop
@@ -36,7 +38,6 @@ from flinklint.versions import FileKind, FlinkVersion
 
 if TYPE_CHECKING:
     from flinklint.report.explain_compare import Comparison
-    from flinklint.report.explain_launch import JvmOverride
 
 EXIT_REFUSED, EXIT_BAD_INPUT = EXIT_FINDINGS, EXIT_USAGE
 
@@ -58,9 +59,6 @@ def _notes(config: FlinkConfig, version: FlinkVersion, options: Mapping[str, obj
 
 def _overrides(config: FlinkConfig, version: FlinkVersion) -> dict[str, list[JvmOverride]]:
     """Memory flags of ``env.java.opts*`` that replace Flink's own (what FL331 reports)."""
-    from flinklint.report.explain_launch import JvmOverride
-    from flinklint.rules.java_opts_memory_flag import overrides
-
     found: dict[str, list[JvmOverride]] = {}
     try:
         for process, piece, user, flink in overrides(Context(config, version)):
@@ -138,8 +136,6 @@ class _Output:
         path = result.path
         if self.format == "json":
             document = report.explain_json(path, version, config.effective, judged, notes)
-            from flinklint.report.explain_launch import add_json
-
             add_json(document, _overrides(config, version))
             operator = _operator(config)
             if operator is not None:  # the layout that operator release deploys
@@ -172,8 +168,6 @@ class _Output:
             text = report.explain_text(path, version, config.effective, judged,
                                        lines=_line_of(config), terminal=self.terminal,
                                        notes=notes)
-            from flinklint.report.explain_launch import add_text
-
             text = add_text(text, _overrides(config, version))
             operator = _operator(config)
             if operator is not None:  # the layout that operator release deploys

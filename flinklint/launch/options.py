@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from flinklint.findings import Span
+from flinklint.launch.reading import Dump
 from flinklint.launch.scripts import Launch, Piece, Process, launch
 from flinklint.launch.shell import eval_echo
 
@@ -26,10 +27,10 @@ TAKES_ARGUMENT = frozenset({
 })  # fmt: skip
 
 
-def launches(config: FlinkConfig, version: FlinkVersion) -> Iterator[Launch]:
+def launches(config: FlinkConfig, version: FlinkVersion, dump: Dump | None) -> Iterator[Launch]:
     """The TaskManager's and the JobManager's options, where the scripts read this file."""
     for process in Process:
-        found = launch(config, version, process)
+        found = launch(config, version, process, dump=dump)
         if found is not None and found.unmodelled is None:
             yield found
 

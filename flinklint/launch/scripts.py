@@ -35,7 +35,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 
 from flinklint.flink_config import Entry, FlinkConfig
-from flinklint.launch.reading import NotModelled, shell_text
+from flinklint.launch.reading import Dump, NotModelled, shell_text
 from flinklint.launch.shell import Evaluated, eval_echo
 from flinklint.records import dataclass
 from flinklint.versions import FileKind, FlinkVersion
@@ -102,22 +102,27 @@ def launch(
     *,
     java_major: int = 17,
     env: Mapping[str, str] | None = None,
+    dump: Dump | None = None,
 ) -> Launch | None:
-    """The options of ``process``; None when the scripts do not read this file or value."""
+    """The options of ``process``; None when the scripts do not read this file or value.
+
+    ``dump``: how Flink writes a ``config.yaml`` string for the scripts
+    (:func:`flinklint.loader.yaml_dump.root_scalar`, handed in from a layer above).
+    """
     if not applies(config, version):
         return None
     short = "taskmanager" if process is Process.TASKMANAGER else "jobmanager"
     try:
         if version.at_least(1, 17):
-            main = _read(config, "env.java.opts.all")
+            main = _read(config, "env.java.opts.all", dump)
             if main is None or not main.text:
-                main = _read(config, "env.java.opts")
+                main = _read(config, "env.java.opts", dump)
         else:
-            main = _read(config, "env.java.opts")
-        own = _read(config, f"env.java.opts.{short}")
+            main = _read(config, "env.java.opts", dump)
+        own = _read(config, f"env.java.opts.{short}", dump)
         if version.at_least(1, 19):
-            default_all = _read(config, "env.java.default-opts.all")
-            default_own = _read(config, f"env.java.default-opts.{short}")
+            default_all = _read(config, "env.java.default-opts.all", dump)
+            default_own = _read(config, f"env.java.default-opts.{short}", dump)
         else:
             default_all = default_own = None
     except NotModelled as why:
@@ -152,11 +157,11 @@ def strip(text: str) -> str:
     return text
 
 
-def _read(config: FlinkConfig, key: str) -> Piece | None:
+def _read(config: FlinkConfig, key: str, dump: Dump | None) -> Piece | None:
     entry = config.last(key)
     if entry is None:
         return None
-    text = shell_text(entry, config.kind)
+    text = shell_text(entry, config.kind, dump)
     return Piece(key, entry, text, text)
 
 

@@ -44,6 +44,7 @@ from flinklint.findings import Severity
 from flinklint.launch import options as o
 from flinklint.launch.flags import Flag, last_flags
 from flinklint.launch.scripts import Piece, Process
+from flinklint.rules.shared.launch import launches
 from flinklint.rules.shared.memory import size
 
 # (process, flag family) -> what Flink sizes with it: words, components, the option to use
@@ -75,7 +76,7 @@ NAMES = {
 
 def overrides(ctx: Context) -> Iterator[tuple[Process, Piece, Flag, Flag]]:
     """``(process, key it came from, the user's flag, Flink's flag)`` for every override."""
-    for found in o.launches(ctx.config, ctx.version):
+    for found in launches(ctx.config, ctx.version):
         if found.error is not None:
             continue
         model = ctx.taskmanager if found.process is Process.TASKMANAGER else ctx.jobmanager
@@ -116,7 +117,7 @@ def check(ctx: Context) -> Iterator[Hit]:
 def _refused(ctx: Context) -> dict[Process, str]:
     """Processes whose JVM refuses its flags: initial heap above the maximum (with the max)."""
     refused: dict[Process, str] = {}
-    for found in o.launches(ctx.config, ctx.version):
+    for found in launches(ctx.config, ctx.version):
         model = ctx.taskmanager if found.process is Process.TASKMANAGER else ctx.jobmanager
         if found.error is not None or not model.ok or not model.jvm_args:
             continue

@@ -50,13 +50,14 @@ from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Edit, Fix, Severity
 from flinklint.launch import options as o
 from flinklint.launch.scripts import Piece, Process
+from flinklint.rules.shared.launch import launches
 from flinklint.versions import FileKind, FlinkVersion
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     dropped: dict[int, tuple[Piece, list[Process], str]] = {}
     stray: dict[tuple[int, str], tuple[Piece, list[Process]]] = {}
-    for found in o.launches(ctx.config, ctx.version):
+    for found in launches(ctx.config, ctx.version):
         if found.error is not None:
             for piece in o.broken_pieces(found):
                 entry = dropped.setdefault(id(piece.entry), (piece, [], found.error))

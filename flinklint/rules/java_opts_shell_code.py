@@ -38,14 +38,15 @@ from collections.abc import Iterator
 from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity
 from flinklint.launch import options as o
-from flinklint.launch.scripts import Launch, Piece, Process, launch
+from flinklint.launch.scripts import Launch, Piece, Process
 from flinklint.launch.shell import eval_echo
+from flinklint.rules.shared.launch import launch_of
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     reported: dict[int, tuple[Piece, str, list[Process]]] = {}
     for process in Process:
-        found = launch(ctx.config, ctx.version, process)
+        found = launch_of(ctx.config, ctx.version, process)
         if found is None or found.unmodelled is None:
             continue
         for piece in _culprits(found):
