@@ -8,7 +8,8 @@ of the target Flink version do with them (`bin/config.sh`, `taskmanager.sh`/`job
 
 * the scripts' `eval` fails on an unmatched quote: the TaskManager or JobManager then starts
   without **any** of these options (and without `-XX:+IgnoreUnrecognizedVMOptions`), and only
-  its `.out` file shows the shell error;
+  one line of bash on the start script's error output (the terminal that ran `taskmanager.sh
+  start`, or the container log) tells;
 * a word reaches the JVM that is not an option: the JVM takes it as its main class and the
   process does not start.
 
@@ -79,8 +80,8 @@ def _dropped(ctx: Context, piece: Piece, names: list[Process], error: str) -> st
     message = (
         f"Flink {v}'s start scripts cannot evaluate these JVM options (bash: {error}), so "
         f"{o.processes(names)} {'start' if len(names) > 1 else 'starts'} without any option "
-        f"of env.java.opts* (without -XX:+IgnoreUnrecognizedVMOptions too) and only the .out "
-        f"file shows it"
+        f"of env.java.opts* (without -XX:+IgnoreUnrecognizedVMOptions too); only one line of "
+        f"bash on the start script's error output tells"
     )
     text = piece.text
     if ctx.config.kind is FileKind.YAML and text != piece.entry.value:
