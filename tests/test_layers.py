@@ -87,6 +87,9 @@ LAZY: dict[str, tuple[set[str], str]] = {
     "flinklint.memory.suggest": ({"flinklint.memory"}, "the resolver, for the search only"),
     "flinklint.migration": ({"flinklint.migration.nested"}, "migrate --nested only"),
     "flinklint.report": ({"flinklint.report.github"}, "the step summary on GitHub only"),
+    "flinklint.rules.shared.launch": ({"flinklint.loader.yaml_dump"},
+                                      "config.yaml values only: a flink-conf.yaml run loads no "
+                                      "YAML code"),
     "flinklint.report.explain_compare": ({"flinklint.catalog"}, "keys read differently"),
     "flinklint.report.explain_svg": ({"flinklint.report.explain_compare"}, "--compare only"),
     "flinklint.report.full": ({

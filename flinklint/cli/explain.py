@@ -28,7 +28,9 @@ from flinklint.engine.rule import Context
 from flinklint.flink_config import FlinkConfig
 from flinklint.lint.file import FileResult, keys_defined
 from flinklint.report.explain import Note
+from flinklint.report.explain_launch import JvmOverride, add_json, add_text
 from flinklint.rules.advice import judge
+from flinklint.rules.java_opts_memory_flag import overrides
 from flinklint.rules.shared.memory import locate
 from flinklint.rules.shared.runtime import notes as runtime_notes
 from flinklint.verdict import Verdict, load_stop
@@ -53,6 +55,19 @@ def _notes(config: FlinkConfig, version: FlinkVersion, options: Mapping[str, obj
     except Exception:  # a bug in a rule must not hide the layout
         return []
     return [Note(n.code, locate(config, n.keys, "taskmanager").line, n.message) for n in found]
+
+
+def _overrides(config: FlinkConfig, version: FlinkVersion) -> dict[str, list[JvmOverride]]:
+    """Memory flags of ``env.java.opts*`` that replace Flink's own (what FL331 reports)."""
+    found: dict[str, list[JvmOverride]] = {}
+    try:
+        for process, piece, user, flink in overrides(Context(config, version)):
+            line = piece.entry.line if piece.entry.value_span is not None else None
+            found.setdefault(process.value, []).append(
+                JvmOverride(user.text, flink.text, piece.key, line))
+    except Exception:  # a bug in the launcher model must not hide the memory layout
+        return {}
+    return found
 
 
 def _line_of(config: FlinkConfig) -> Any:
@@ -121,6 +136,7 @@ class _Output:
         path = result.path
         if self.format == "json":
             document = report.explain_json(path, version, config.effective, judged, notes)
+            add_json(document, _overrides(config, version))
             operator = _operator(config)
             if operator is not None:  # the layout that operator release deploys
                 document["operator_version"] = operator
@@ -152,6 +168,7 @@ class _Output:
             text = report.explain_text(path, version, config.effective, judged,
                                        lines=_line_of(config), terminal=self.terminal,
                                        notes=notes)
+            text = add_text(text, _overrides(config, version))
             operator = _operator(config)
             if operator is not None:  # the layout that operator release deploys
                 text = text.replace(f"(Flink {version}, ", f"(Flink {version}, "

@@ -24,8 +24,14 @@ def check_entry(entry: Entry, line: str, cut: int, shift: int, path: str) -> Ite
     opened = value[0] in QUOTES and (len(value) == 1 or value[-1] != value[0])
     if cut >= 0 and (line[cut - 1] > " " or opened):
         yield _comment_finding(entry, line, cut, shift, path)
-    elif value[0] in QUOTES:
+    elif value[0] in QUOTES and not is_java_opts(entry.key):
         yield quoted_unknown(entry.key, _quote_finding(entry, path, opened))
+
+
+def is_java_opts(key: str) -> bool:
+    """``env.java.opts*`` and ``env.java.default-opts.*``: the start scripts handle their quotes
+    (FL330 judges them per version), no Java option parses them."""
+    return key == "env.java.opts" or key.startswith(("env.java.opts.", "env.java.default-opts."))
 
 
 def _comment_finding(entry: Entry, line: str, cut: int, shift: int, path: str) -> Finding:

@@ -4,7 +4,9 @@
 Reports values of a `flink-conf.yaml` that start with a quote (`"4g"`, `'true'`). The value of
 a key that no Flink version flinklint knows (a plugin's or a connector's, or a typo, which
 FL101 reports) is a warning instead of an error: whether the quotes matter depends on what
-reads it.
+reads it. Not the values of `env.java.opts*` and `env.java.default-opts.*`: Flink's start
+scripts, not Java, read those and handle quotes in their own way, which FL330 judges for the
+target version.
 
 ## Why is this bad?
 Flink's legacy parser does not know YAML quoting: it keeps the quotes as characters of the
