@@ -8,7 +8,9 @@
 * "Disable ... for this line" writes ``# flinklint: disable=CODE -- TODO: reason`` (the
   syntax of :mod:`flinklint.engine.suppress`) after the line, adds the code to a suppression
   already there, or puts the comment alone on the line above. The edit is offered only once
-  re-linting the edited text proves that the finding is suppressed and nothing new appears.
+  re-linting the edited text proves that the finding is suppressed, that nothing new appears
+  and that Flink reads every value as before (a ``#`` inside a multi-line quoted value is no
+  comment).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import re
 from collections import Counter
 
 from flinklint.findings import Applicability, Edit, Finding
+from flinklint.lint.file import FileResult
 from flinklint.lsp.analysis import Analysis, analyse
 
 REASON = "TODO: reason"
@@ -123,7 +126,7 @@ def suppression(analysis: Analysis, finding: Finding) -> Edit | None:
         except EditError:
             continue
         relinted = analyse(analysis.path, text, analysis.request)
-        if relinted.result is None:
+        if relinted.result is None or not _same_meaning(analysis.result, relinted.result):
             continue
         after = Counter(f.code for f in relinted.findings)
         if after[finding.code] < before[finding.code] and all(
@@ -131,3 +134,10 @@ def suppression(analysis: Analysis, finding: Finding) -> Edit | None:
         ):
             return edit
     return None
+
+
+def _same_meaning(before: FileResult, after: FileResult) -> bool:
+    """Flink reads the same configuration from both: a comment changed no value."""
+    return len(before.configs) == len(after.configs) and all(
+        a.effective == b.effective and a.lintable == b.lintable
+        for a, b in zip(before.configs, after.configs, strict=True))
