@@ -157,8 +157,30 @@ def open_document(client: LanguageClient, path: Path, text: str | None = None) -
     return uri
 
 
-async def diagnostics_of(client: LanguageClient, uri: str) -> list[lsp.Diagnostic]:
-    await wait_for(lambda: uri in client.diagnostics)
+PUBLISHED: dict[str, lsp.PublishDiagnosticsParams] = {}  # the last publication per document
+
+
+def record(client: LanguageClient) -> None:
+    """Keep each publication whole (with its version), besides the client's own record."""
+    features = client.protocol.fm.features
+    store = features[lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS]
+
+    def keep(params: lsp.PublishDiagnosticsParams) -> None:
+        PUBLISHED[params.uri] = params
+        store(params)
+
+    features[lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = keep
+
+
+async def diagnostics_of(client: LanguageClient, uri: str,
+                         version: int | None = None) -> list[lsp.Diagnostic]:
+    """The diagnostics of ``uri``, of ``version`` of its text when one is given."""
+    def arrived() -> bool:
+        if uri not in client.diagnostics:
+            return False
+        return version is None or (PUBLISHED[uri].version or 0) >= version
+
+    await wait_for(arrived)
     return list(client.diagnostics[uri])
 
 
@@ -175,6 +197,7 @@ async def client(lsp_client: LanguageClient) -> Any:
         capabilities=pytest_lsp.client_capabilities("visual-studio-code"))
     result = await lsp_client.initialize_session(params)
     assert result.capabilities.text_document_sync is not None
+    record(lsp_client)
     yield
     await lsp_client.shutdown_session()
 
@@ -235,7 +258,7 @@ async def test_diagnostics_follow_changes(client: LanguageClient, tmp_path: Path
     ]
     for version, text in enumerate(texts, start=2):  # unsaved: the file on disk never changes
         await change(client, uri, text, version)
-        got = sorted(actual(d) for d in await diagnostics_of(client, uri))
+        got = sorted(actual(d) for d in await diagnostics_of(client, uri, version))
         stdin = json.loads(flinklint("check", "--format", "json", "--stdin-filename",
                                      str(path), "-", stdin=text, cwd=tmp_path))
         assert got == sorted(expected(f, text) for f in stdin)
@@ -246,26 +269,31 @@ async def test_diagnostics_follow_changes(client: LanguageClient, tmp_path: Path
 async def test_changes_are_debounced(client: LanguageClient, tmp_path: Path) -> None:
     path = write_case(tmp_path / "b", "flink-conf.yaml", "parallelism.default: 1\n")
     uri = open_document(client, path)
-    await diagnostics_of(client, uri)
-    published: list[str] = []
+    await diagnostics_of(client, uri, 1)
+    published: list[int | None] = []
     features = client.protocol.fm.features
     store = features[lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS]
 
     def count(params: lsp.PublishDiagnosticsParams) -> None:
-        published.append(params.uri)
+        if params.uri == uri:
+            published.append(params.version)
         store(params)
 
     features[lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = count
-    for version in range(2, 12):  # ten changes in one burst, as fast typing sends them
-        text = f"jobmanager.memory.process.size: 1g\ntaskmanager.memory.proces.size: {version}g\n"
-        await change(client, uri, text, version)
-    got = await diagnostics_of(client, uri)
-    await asyncio.sleep(0.3)
-    assert 1 <= len(published) < 10
+    try:
+        for version in range(2, 12):  # ten changes in one burst, as fast typing sends them
+            text = ("jobmanager.memory.process.size: 1g\n"
+                    f"taskmanager.memory.proces.size: {version}g\n")
+            await change(client, uri, text, version)
+        got = await diagnostics_of(client, uri, 11)
+        await asyncio.sleep(0.3)
+    finally:
+        features[lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = store
+    assert 1 <= len(published) < 10 and published[-1] == 11
     assert [d.range.start.line for d in got if d.code == "FL101"] == [1]
     quiet = "taskmanager.memory.process.size: 2g\njobmanager.memory.process.size: 1g\n"
     await change(client, uri, quiet, 12)
-    assert await diagnostics_of(client, uri) == []
+    assert await diagnostics_of(client, uri, 12) == []
 
 
 @pytest.mark.asyncio(loop_scope="module")
@@ -585,6 +613,7 @@ CRASHING = [sys.executable, "-c", (
 async def crashing(lsp_client: LanguageClient) -> Any:
     await lsp_client.initialize_session(lsp.InitializeParams(
         capabilities=pytest_lsp.client_capabilities("visual-studio-code")))
+    record(lsp_client)
     yield
     await lsp_client.shutdown_session()
 

@@ -2,8 +2,9 @@
 
 Documents are synchronised whole (every change sends the full text), so positions never
 depend on applying ranges to a text that pygls and the editor might split into lines
-differently. Diagnostics are published when a document opens and, debounced by
-:data:`DEBOUNCE` seconds, after each change; hover, completion and code actions work on the
+differently. Diagnostics are published when a document opens and after each change,
+debounced: a change after a pause of :data:`DEBOUNCE` seconds is linted at once, a burst of
+changes once it pauses for that long; hover, completion and code actions work on the
 text as it is in the editor, saved or not. Saving a settings file lints every open document
 again.
 
@@ -40,11 +41,13 @@ R = TypeVar("R")
 class Document:
     """An open document: its latest text and the last lint of it."""
 
-    def __init__(self, uri: str, text: str) -> None:
+    def __init__(self, uri: str, text: str, version: int | None = None) -> None:
         self.uri = uri
         self.text = text
+        self.version = version
         self.analysis: Analysis | None = None
         self.timer: asyncio.TimerHandle | None = None
+        self.changed = float("-inf")  # when the last change came (event loop time)
 
 
 class FlinkLanguageServer(LanguageServer):
@@ -94,6 +97,7 @@ class FlinkLanguageServer(LanguageServer):
         if doc is None:
             return
         doc.timer = None
+        version = doc.version  # of the text linted now
         found: list[lsp.Diagnostic] = []
         try:
             analysis = self.analysis(doc)
@@ -103,7 +107,7 @@ class FlinkLanguageServer(LanguageServer):
         except Exception as error:
             self.internal_error(f"linting {uri}", error)
         self.text_document_publish_diagnostics(
-            lsp.PublishDiagnosticsParams(uri=uri, diagnostics=found))
+            lsp.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=version))
 
     def _settings_problem(self, analysis: Analysis) -> None:
         if analysis.error and analysis.error not in self.settings_errors:
@@ -112,11 +116,15 @@ class FlinkLanguageServer(LanguageServer):
                 type=lsp.MessageType.Error, message=f"flinklint: {analysis.error}"))
 
     def schedule(self, uri: str) -> None:
+        """Lint after a change: at once after a pause, else once the changes pause."""
         doc = self.documents[uri]
         if doc.timer is not None:
             doc.timer.cancel()
         loop = asyncio.get_running_loop()
-        doc.timer = loop.call_later(DEBOUNCE, self.publish, uri)
+        now = loop.time()
+        delay = 0.0 if now - doc.changed >= DEBOUNCE else DEBOUNCE
+        doc.changed = now
+        doc.timer = loop.call_later(delay, self.publish, uri)
 
 
 def _path(uri: str) -> Path | None:
@@ -148,7 +156,7 @@ def build() -> FlinkLanguageServer:
     @guarded
     def did_open(ls: FlinkLanguageServer, params: lsp.DidOpenTextDocumentParams) -> None:
         item = params.text_document
-        ls.documents[item.uri] = Document(item.uri, item.text)
+        ls.documents[item.uri] = Document(item.uri, item.text, item.version)
         ls.publish(item.uri)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
@@ -156,6 +164,7 @@ def build() -> FlinkLanguageServer:
     def did_change(ls: FlinkLanguageServer, params: lsp.DidChangeTextDocumentParams) -> None:
         uri = params.text_document.uri
         doc = ls.documents.setdefault(uri, Document(uri, ""))
+        doc.version = params.text_document.version
         for change in params.content_changes:
             if isinstance(change, lsp.TextDocumentContentChangeWholeDocument):
                 doc.text = change.text
