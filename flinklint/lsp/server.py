@@ -32,7 +32,7 @@ from flinklint.findings import Applicability, Finding
 from flinklint.lsp.analysis import Analysis, analyse
 from flinklint.lsp.positions import Lines
 
-DEBOUNCE = 0.02  # seconds between the last change and the lint that follows it
+DEBOUNCE = 0.02  # seconds: changes closer together than this are linted once they pause
 SETTINGS_NAMES = ("pyproject.toml", ".flinklint.toml")
 P = TypeVar("P")
 R = TypeVar("R")
