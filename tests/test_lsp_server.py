@@ -228,6 +228,38 @@ async def test_non_ascii_columns_are_utf16(client: LanguageClient, tmp_path: Pat
     assert (found["FL091"].start.line, found["FL091"].start.character) == (2, 30)
 
 
+@pytest_lsp.fixture(scope="module", config=ClientServerConfig(server_command=SERVER))
+async def utf8(lsp_client: LanguageClient) -> Any:
+    """A client that counts in UTF-8, as Neovim prefers."""
+    capabilities = pytest_lsp.client_capabilities("visual-studio-code")
+    capabilities.general = lsp.GeneralClientCapabilities(
+        position_encodings=[lsp.PositionEncodingKind.Utf8, lsp.PositionEncodingKind.Utf16])
+    result = await lsp_client.initialize_session(lsp.InitializeParams(capabilities=capabilities))
+    assert result.capabilities.position_encoding == lsp.PositionEncodingKind.Utf8
+    record(lsp_client)
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_columns_in_the_encoding_the_client_chose(utf8: LanguageClient,
+                                                        tmp_path: Path) -> None:
+    text = NON_ASCII["config.yaml"]
+    path = write_case(tmp_path / "u8", "config.yaml", text)
+    uri = open_document(utf8, path)
+    found = {d.code: d.range for d in await diagnostics_of(utf8, uri)}
+    first = text.splitlines()[0]
+    start = first.index("memory.proces.size")
+    assert found["FL101"].start.character == len(first[:start].encode("utf-8"))
+    assert found["FL101"].end.character == len(
+        first[: start + len("memory.proces.size")].encode("utf-8"))
+    # a position counted in bytes finds the entry there
+    hover = await utf8.text_document_hover_async(lsp.HoverParams(
+        lsp.TextDocumentIdentifier(uri), lsp.Position(0, found["FL101"].start.character + 2)))
+    assert hover is not None and isinstance(hover.contents, lsp.MarkupContent)
+    assert hover.contents.value.startswith("**`taskmanager.memory.proces.size`**")
+
+
 @pytest.mark.asyncio(loop_scope="module")
 async def test_tags_and_rule_links(client: LanguageClient, tmp_path: Path) -> None:
     text = ("taskmanager.network.memory.min: 64mb\ntaskmanager.numberOfTaskSlots: 2\n"
@@ -299,8 +331,8 @@ async def test_changes_are_debounced(client: LanguageClient, tmp_path: Path) -> 
 @pytest.mark.asyncio(loop_scope="module")
 async def test_code_actions_apply_the_fix_edits(client: LanguageClient, tmp_path: Path) -> None:
     source = (ROOT / "examples" / "broken" / "flink-conf.yaml").read_text(encoding="utf-8")
+    # CRLF line ends: an edit's inserted line breaks must come in the file's own style
     path = write_case(tmp_path / "a", "flink-conf.yaml", source.replace("\n", "\r\n"))
-    text = path.read_text(encoding="utf-8", errors="strict")
     text = path.read_bytes().decode("utf-8")
     uri = open_document(client, path, text)
     await diagnostics_of(client, uri)
@@ -417,6 +449,25 @@ async def test_disable_adds_to_a_suppression_on_the_line(client: LanguageClient,
     after = apply(text, list(match[0].edit.changes[uri]))
     assert after.splitlines()[2] == (
         "taskmanager.memory.proces.size: 1g # flinklint: disable=FL204,FL101 -- why")
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_disable_on_a_line_of_its_own(client: LanguageClient, tmp_path: Path) -> None:
+    text = ("taskmanager.memory.process.size: 2g\r\njobmanager.memory.process.size: 1g\r\n"
+            'taskmanager.memory.proces.size: "1g\r\n  "\r\n')  # the line ends inside a value
+    path = write_case(tmp_path / "s3", "config.yaml", text)
+    uri = open_document(client, path, text)
+    assert {d.code for d in await diagnostics_of(client, uri)} == {"FL101"}
+    actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri),
+        range=lsp.Range(lsp.Position(2, 0), lsp.Position(2, 0)),
+        context=lsp.CodeActionContext(diagnostics=[])))
+    match = [a for a in actions or [] if a.title == "Disable FL101 for this line"]
+    assert len(match) == 1 and match[0].edit is not None and match[0].edit.changes is not None
+    after = apply(text, list(match[0].edit.changes[uri]))
+    assert after.split("\r\n")[2] == "# flinklint: disable=FL101 -- TODO: reason"
+    assert after.count("\r\n") == text.count("\r\n") + 1 and "\n" not in after.replace(
+        "\r\n", "")
 
 
 def hover_bytes(markdown: str) -> dict[str, int]:
