@@ -4,9 +4,10 @@ Documents are synchronised whole (every change sends the full text), so position
 depend on applying ranges to a text that pygls and the editor might split into lines
 differently. Diagnostics are published when a document opens and after each change,
 debounced: a change after a pause of :data:`DEBOUNCE` seconds is linted at once, a burst of
-changes once it pauses for that long; hover, completion and code actions work on the
-text as it is in the editor, saved or not. Saving a settings file lints every open document
-again.
+changes once it pauses for that long (``{"debounce": seconds}`` in the client's
+``initializationOptions`` sets another pause, up to :data:`MAX_DEBOUNCE`). Hover, completion
+and code actions work on the text as it is in the editor, saved or not. Saving a settings
+file lints every open document again.
 
 A failure inside a handler never ends the server: it is logged (``window/logMessage``, with the
 traceback), shown to the user once (``window/showMessage``), and the request gets an empty
@@ -33,6 +34,7 @@ from flinklint.lsp.analysis import Analysis, analyse
 from flinklint.lsp.positions import Lines
 
 DEBOUNCE = 0.02  # seconds: changes closer together than this are linted once they pause
+MAX_DEBOUNCE = 5.0
 SETTINGS_NAMES = ("pyproject.toml", ".flinklint.toml")
 P = TypeVar("P")
 R = TypeVar("R")
@@ -57,6 +59,7 @@ class FlinkLanguageServer(LanguageServer):
         self.documents: dict[str, Document] = {}
         self.reported = False  # an internal error has been shown to the user
         self.settings_errors: set[str] = set()
+        self.debounce = DEBOUNCE
 
     # -- errors ---------------------------------------------------------------------------
     def internal_error(self, where: str, error: BaseException) -> None:
@@ -122,7 +125,7 @@ class FlinkLanguageServer(LanguageServer):
             doc.timer.cancel()
         loop = asyncio.get_running_loop()
         now = loop.time()
-        delay = 0.0 if now - doc.changed >= DEBOUNCE else DEBOUNCE
+        delay = 0.0 if now - doc.changed >= self.debounce else self.debounce
         doc.changed = now
         doc.timer = loop.call_later(delay, self.publish, uri)
 
@@ -151,6 +154,14 @@ def guarded(handler: Callable[[FlinkLanguageServer, P], R]) -> Callable[
 
 def build() -> FlinkLanguageServer:
     server = FlinkLanguageServer()
+
+    @server.feature(lsp.INITIALIZE)
+    @guarded
+    def initialize(ls: FlinkLanguageServer, params: lsp.InitializeParams) -> None:
+        options = params.initialization_options
+        wanted = options.get("debounce") if isinstance(options, dict) else None
+        if isinstance(wanted, int | float) and not isinstance(wanted, bool):
+            ls.debounce = min(max(float(wanted), 0.0), MAX_DEBOUNCE)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     @guarded
