@@ -591,6 +591,10 @@ async def test_completion(client: LanguageClient, tmp_path: Path) -> None:
     edit = keys["taskmanager.memory.network.min"].text_edit
     assert isinstance(edit, lsp.TextEdit)
     assert (edit.range.start.character, edit.range.end.character) == (0, 15)
+    documented = await client.completion_item_resolve_async(keys["taskmanager.heap.size"])
+    assert isinstance(documented.documentation, lsp.MarkupContent)
+    assert documented.documentation.value.startswith("**`taskmanager.heap.size`** (Flink 1.20)")
+    assert "**Deprecated** in Flink 1.20" in documented.documentation.value
     values = [item.label for item in await complete(2, 24)]
     assert values == ["STREAMING", "BATCH", "AUTOMATIC"]
 

@@ -154,14 +154,19 @@ def type_name(code: str) -> str:
 
 
 def option_text(entry: Entry, version: FlinkVersion) -> str:
-    """The option's facts for ``version``: type, default, deprecation, and Flink's description."""
+    """The facts of the option an entry sets (see :func:`key_text`)."""
+    return key_text(entry.key, version, operator=entry.source is Source.OPERATOR)
+
+
+def key_text(key: str, version: FlinkVersion, operator: bool = False) -> str:
+    """The option's facts for ``version``: type, default, deprecation, and Flink's description.
+    ``operator``: the key is set by the Kubernetes operator from a field of the manifest."""
     from flinklint.catalog import catalog
 
-    key = entry.key
     cat = catalog()
     info = cat.lookup(key, version)
     lines = [f"**`{key}`** (Flink {version})"]
-    if entry.source is Source.OPERATOR:
+    if operator:
         lines.append("Set by the Kubernetes operator from this field of the manifest.")
     if info is None:
         removal = cat.removed_in(key, version)

@@ -220,8 +220,8 @@ def build() -> FlinkLanguageServer:
             contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=shown.markdown),
             range=lsp_range(lines.span(shown.span)))
 
-    @server.feature(lsp.TEXT_DOCUMENT_COMPLETION,
-                    lsp.CompletionOptions(trigger_characters=[".", ":", " "]))
+    @server.feature(lsp.TEXT_DOCUMENT_COMPLETION, lsp.CompletionOptions(
+        trigger_characters=[".", ":", " "], resolve_provider=True))
     @guarded
     def completion(ls: FlinkLanguageServer,
                    params: lsp.CompletionParams) -> lsp.CompletionList | None:
@@ -229,6 +229,20 @@ def build() -> FlinkLanguageServer:
         if found is None:
             return None
         return _completions(found[1], found[2], params.position)
+
+    @server.feature(lsp.COMPLETION_ITEM_RESOLVE)
+    @guarded
+    def resolve(ls: FlinkLanguageServer, item: lsp.CompletionItem) -> lsp.CompletionItem:
+        """A key's documentation, asked for only when the editor shows the item."""
+        from flinklint.lsp.hover import key_text
+        from flinklint.versions import parse_version
+
+        data = item.data if isinstance(item.data, dict) else {}
+        if isinstance(data.get("version"), str):
+            version = parse_version(data["version"])
+            item.documentation = lsp.MarkupContent(
+                kind=lsp.MarkupKind.Markdown, value=key_text(item.label, version))
+        return item
 
     @server.feature(
         lsp.TEXT_DOCUMENT_CODE_ACTION,
@@ -283,7 +297,8 @@ def _completions(analysis: Analysis, lines: Lines, position: lsp.Position) -> ls
         return lsp.CompletionList(is_incomplete=False, items=[])
     line, column = lines.from_client(position.line, position.character)
     text_lines = [lines.line(i) for i in range(len(lines.starts))]
-    candidates = complete(text_lines, line, column, result.configs[0].kind, result.versions[0])
+    version = result.versions[0]
+    candidates = complete(text_lines, line, column, result.configs[0].kind, version)
     items = []
     ranges: dict[tuple[int, int], lsp.Range] = {}
     for c in candidates:
@@ -298,6 +313,7 @@ def _completions(analysis: Analysis, lines: Lines, position: lsp.Position) -> ls
             filter_text=c.insert if c.insert != c.label else None,
             sort_text=f"~{c.label}" if c.deprecated else None,  # after the others
             text_edit=lsp.TextEdit(range=ranges[c.start, c.end], new_text=c.insert),
+            data={"version": str(version)} if c.is_key else None,
         ))
     return lsp.CompletionList(is_incomplete=False, items=items)
 
