@@ -18,9 +18,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from flinklint.edits import EditError, apply_edits
+from flinklint.engine.suppress import suppressions
 from flinklint.findings import Applicability, Edit, Finding
+from flinklint.fix import fix_file
 from flinklint.lint.file import FileResult
 from flinklint.lsp.analysis import Analysis, analyse
+from flinklint.lsp.positions import Lines
 
 REASON = "TODO: reason"
 FIX_ALL = "source.fixAll.flinklint"
@@ -46,8 +50,6 @@ def fixed_text(analysis: Analysis) -> str | None:
 
 
 def _fixed_text(analysis: Analysis) -> str | None:
-    from flinklint.fix import fix_file
-
     if analysis.result is None or not any(f.fix for f in analysis.findings):
         return None
     outcome = fix_file(analysis.result, analysis.request, unsafe=False)
@@ -83,8 +85,6 @@ def fix_title(finding: Finding) -> str:
 
 
 def _line_text(text: str, line: int) -> str:
-    from flinklint.lsp.positions import Lines
-
     return Lines(text).line(line - 1)
 
 
@@ -93,8 +93,6 @@ _SUPPRESS = re.compile(r"#\s*flinklint:\s*disable\s*=")
 
 def _candidates(text: str, finding: Finding) -> list[Edit]:
     """Ways to suppress ``finding`` on its line, the most natural first."""
-    from flinklint.engine.suppress import suppressions
-
     line = finding.line
     current = _line_text(text, line)
     edits = []
@@ -115,8 +113,6 @@ def _candidates(text: str, finding: Finding) -> list[Edit]:
 
 def suppression(analysis: Analysis, finding: Finding) -> Edit | None:
     """An edit that suppresses ``finding`` and is proven to by re-linting, else None."""
-    from flinklint.edits import EditError, apply_edits
-
     if finding.code in _NOT_SUPPRESSIBLE or analysis.result is None:
         return None
     before = Counter(f.code for f in analysis.findings)

@@ -17,7 +17,12 @@ from pathlib import Path
 from flinklint.findings import Finding
 from flinklint.lint.file import FileResult, LintRequest, lint_file, settings_for
 from flinklint.records import dataclass
-from flinklint.settings import Settings, SettingsError
+from flinklint.settings import (
+    Settings,
+    SettingsError,
+    find_settings_file,
+    load_settings_file,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +45,6 @@ _settings_seen: dict[Path, tuple[int, int]] = {}
 
 def _forget_changed_settings(directory: Path) -> None:
     """Drop the kept settings when the settings file that applies here changed on disk."""
-    from flinklint.settings import find_settings_file, load_settings_file
-
     found = find_settings_file(directory)
     if found is None:
         return

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from flinklint.catalog import catalog
+from flinklint.lsp.hover import type_name
 from flinklint.records import dataclass
 from flinklint.versions import FileKind, FlinkVersion
 
@@ -70,8 +72,6 @@ def _prefix(kind: FileKind, chain: list[str]) -> str | None:
 def complete(text_lines: list[str], line: int, column: int, kind: FileKind,
              version: FlinkVersion) -> list[Candidate]:
     """Completions at ``line``:``column`` (1-based, code points) of a text of ``kind``."""
-    from flinklint.catalog import catalog
-
     current = text_lines[line - 1] if 0 < line <= len(text_lines) else ""
     before = current[: column - 1]
     key_typed = _KEY_TYPED.match(before)
@@ -104,8 +104,6 @@ def complete(text_lines: list[str], line: int, column: int, kind: FileKind,
 
 
 def _detail(info: object) -> str:
-    from flinklint.lsp.hover import type_name
-
     kind = getattr(info, "type", "")
     default = getattr(info, "default", None)
     text = type_name(kind) if kind else ""

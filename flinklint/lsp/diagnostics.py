@@ -12,6 +12,7 @@ from lsprotocol import types as lsp
 
 from flinklint.findings import Edit, Finding, Severity
 from flinklint.lsp.positions import Lines
+from flinklint.report.rule_docs import rule_url
 
 SOURCE = "flinklint"
 SEVERITY = {
@@ -35,8 +36,6 @@ def lsp_range(pair: tuple[tuple[int, int], tuple[int, int]]) -> lsp.Range:
 
 
 def diagnostic(finding: Finding, lines: Lines) -> lsp.Diagnostic:
-    from flinklint.report.rule_docs import rule_url
-
     tag = TAGS.get(finding.code)
     return lsp.Diagnostic(
         range=lsp_range(lines.span(finding.span)),

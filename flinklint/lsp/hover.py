@@ -14,11 +14,16 @@ import json
 from pathlib import Path
 from typing import Any
 
+from flinklint.catalog import catalog
 from flinklint.findings import Span
 from flinklint.flink_config import Entry, FlinkConfig, Source
 from flinklint.lint.file import FileResult
 from flinklint.memory import options as opt
+from flinklint.memory import resolve
 from flinklint.records import dataclass
+from flinklint.report.explain import Advice, explain_json
+from flinklint.rules.advice import advice_for
+from flinklint.values.units import human
 from flinklint.versions import SUPPORTED, FlinkVersion
 
 TITLE = {"taskmanager": "TaskManager", "jobmanager": "JobManager"}
@@ -161,8 +166,6 @@ def option_text(entry: Entry, version: FlinkVersion) -> str:
 def key_text(key: str, version: FlinkVersion, operator: bool = False) -> str:
     """The option's facts for ``version``: type, default, deprecation, and Flink's description.
     ``operator``: the key is set by the Kubernetes operator from a field of the manifest."""
-    from flinklint.catalog import catalog
-
     cat = catalog()
     info = cat.lookup(key, version)
     lines = [f"**`{key}`** (Flink {version})"]
@@ -202,13 +205,9 @@ def key_text(key: str, version: FlinkVersion, operator: bool = False) -> str:
 
 
 def _advisor(config: FlinkConfig, version: FlinkVersion) -> Any:
-    from flinklint.report.explain import Advice
-
     def advise(process: str, model: Any) -> Advice | None:
         if model.failure is None:
             return None
-        from flinklint.rules.advice import advice_for
-
         try:
             code, line, message = advice_for(model.failure, config, process, version)
         except Exception:  # a bug in a rule's advice must not hide Flink's own message
@@ -229,9 +228,6 @@ def _component_of(models: dict[str, Any], key: str) -> tuple[str, str] | None:
 
 def memory_text(config: FlinkConfig, version: FlinkVersion, key: str) -> str | None:
     """The component ``key`` sizes and its process's layout, as ``explain --format json``."""
-    from flinklint.memory import resolve
-    from flinklint.report.explain import explain_json
-
     if not key.startswith(("taskmanager.", "jobmanager.")) or not config.lintable:
         return None
     tm, jm = resolve(config, version)
@@ -251,8 +247,6 @@ def memory_text(config: FlinkConfig, version: FlinkVersion, key: str) -> str | N
 
 
 def _layout(process: str, name: str, memory: dict[str, int], model: Any) -> str:
-    from flinklint.values.units import human
-
     component = model.components[name]
     lines = [f"**{TITLE[process]} {LABEL[name].lower()}: {human(memory[name])}**",
              f"From: {_provenance(component)}", "",
@@ -265,8 +259,6 @@ def _layout(process: str, name: str, memory: dict[str, int], model: Any) -> str:
 
 
 def _short(size: int) -> str:
-    from flinklint.values.units import human
-
     text = human(size)
     return text.split(" (", 1)[0]
 

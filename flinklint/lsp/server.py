@@ -17,8 +17,11 @@ answer.
 from __future__ import annotations
 
 import asyncio
+import bisect
 import contextlib
 import functools
+import os
+import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -29,9 +32,16 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from flinklint import __version__
+from flinklint.edits import line_starts, newline_of
 from flinklint.findings import Applicability, Finding
+from flinklint.lsp.actions import FIX_ALL, fix_title, fixed_text, replacement, suppression
 from flinklint.lsp.analysis import Analysis, analyse
+from flinklint.lsp.completion import complete
+from flinklint.lsp.diagnostics import diagnostic, diagnostics, lsp_range, text_edit
+from flinklint.lsp.hover import hover as hover_at
+from flinklint.lsp.hover import key_text
 from flinklint.lsp.positions import Lines
+from flinklint.versions import parse_version
 
 DEBOUNCE = 0.02  # seconds: changes closer together than this are linted once they pause
 MAX_DEBOUNCE = 5.0
@@ -94,8 +104,6 @@ class FlinkLanguageServer(LanguageServer):
         return doc.analysis
 
     def publish(self, uri: str) -> None:
-        from flinklint.lsp.diagnostics import diagnostics
-
         doc = self.documents.get(uri)
         if doc is None:
             return
@@ -204,9 +212,6 @@ def build() -> FlinkLanguageServer:
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
     @guarded
     def hover(ls: FlinkLanguageServer, params: lsp.HoverParams) -> lsp.Hover | None:
-        from flinklint.lsp.diagnostics import lsp_range
-        from flinklint.lsp.hover import hover as hover_at
-
         found = _document(ls, params.text_document.uri)
         if found is None:
             return None
@@ -234,9 +239,6 @@ def build() -> FlinkLanguageServer:
     @guarded
     def resolve(ls: FlinkLanguageServer, item: lsp.CompletionItem) -> lsp.CompletionItem:
         """A key's documentation, asked for only when the editor shows the item."""
-        from flinklint.lsp.hover import key_text
-        from flinklint.versions import parse_version
-
         data = item.data if isinstance(item.data, dict) else {}
         if isinstance(data.get("version"), str):
             version = parse_version(data["version"])
@@ -272,8 +274,6 @@ def _document(ls: FlinkLanguageServer, uri: str) -> tuple[Document, Analysis, Li
 
 def _apply_change(ls: FlinkLanguageServer, text: str,
                   change: lsp.TextDocumentContentChangePartial) -> str:
-    from flinklint.edits import line_starts
-
     lines = ls.lines(text)
     starts = line_starts(text)
     offsets = []
@@ -287,8 +287,6 @@ def _apply_change(ls: FlinkLanguageServer, text: str,
 
 
 def _completions(analysis: Analysis, lines: Lines, position: lsp.Position) -> lsp.CompletionList:
-    from flinklint.lsp.completion import complete
-
     result = analysis.result
     assert result is not None
     if not result.configs:
@@ -328,10 +326,6 @@ def _overlaps(finding: Finding, first: int, last: int) -> bool:
 
 def _actions(params: lsp.CodeActionParams, analysis: Analysis,
              lines: Lines) -> list[lsp.CodeAction]:
-    from flinklint.edits import newline_of
-    from flinklint.lsp.actions import FIX_ALL, fix_title, fixed_text, replacement, suppression
-    from flinklint.lsp.diagnostics import diagnostic, text_edit
-
     uri = params.text_document.uri
     only = [str(k) for k in params.context.only] if params.context.only else None
     first, _ = lines.from_client(params.range.start.line, params.range.start.character)
@@ -373,8 +367,6 @@ def _actions(params: lsp.CodeActionParams, analysis: Analysis,
 
 
 def _offset_position(lines: Lines, offset: int) -> tuple[int, int]:
-    import bisect
-
     index = bisect.bisect_right(lines.starts, offset) - 1
     return lines.to_client(index + 1, offset - lines.starts[index] + 1)
 
@@ -385,9 +377,6 @@ def serve() -> None:
     The protocol gets its own copies of the two file descriptors; ``sys.stdout`` points at
     standard error meanwhile, so that nothing printed by accident corrupts the stream.
     """
-    import os
-    import sys
-
     reader = os.fdopen(os.dup(sys.stdin.fileno()), "rb")
     writer = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     sys.stdout.flush()
