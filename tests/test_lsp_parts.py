@@ -269,3 +269,19 @@ def test_server_without_pygls_exits_2_with_one_line(tmp_path: Path) -> None:
     assert done.stdout == ""
     assert done.stderr == ("flinklint: 'server' needs the lsp extra (pygls): "
                            "pip install 'flinklint[lsp]'\n")
+
+
+def test_hover_on_a_process_flink_does_not_start_says_what_explain_says(tmp_path: Path) -> None:
+    path = tmp_path / "flink-conf.yaml"
+    path.write_bytes((ROOT / "examples" / "broken" / "flink-conf.yaml").read_bytes())
+    result = analyse(path, path.read_text(encoding="utf-8")).result
+    assert result is not None
+    line = next(i for i, t in enumerate(result.text.splitlines(), start=1)
+                if t.startswith("taskmanager.network.memory.min"))
+    shown = hover(result, line, 1)
+    explained = json.loads(run("explain", "--format", "json", str(path), cwd=tmp_path).stdout)
+    error = explained["taskmanager"]["error"]
+    assert shown is not None and explained["taskmanager"]["ok"] is False
+    assert "**TaskManager: Flink does not start it**" in shown.markdown
+    assert f"{error['code']}: {error['message']}" in shown.markdown
+    assert f"Flink says: `{error['flink_message']}`" in shown.markdown

@@ -19,10 +19,9 @@ from flinklint.findings import Span
 from flinklint.flink_config import Entry, FlinkConfig, Source
 from flinklint.lint.file import FileResult
 from flinklint.memory import options as opt
-from flinklint.memory import resolve
 from flinklint.records import dataclass
-from flinklint.report.explain import Advice, explain_json
-from flinklint.rules.advice import advice_for
+from flinklint.report.explain import process_json
+from flinklint.rules.advice import judge
 from flinklint.values.units import human
 from flinklint.versions import SUPPORTED, FlinkVersion
 
@@ -204,19 +203,6 @@ def key_text(key: str, version: FlinkVersion, operator: bool = False) -> str:
     return "\n\n".join(lines)
 
 
-def _advisor(config: FlinkConfig, version: FlinkVersion) -> Any:
-    def advise(process: str, model: Any) -> Advice | None:
-        if model.failure is None:
-            return None
-        try:
-            code, line, message = advice_for(model.failure, config, process, version)
-        except Exception:  # a bug in a rule's advice must not hide Flink's own message
-            return None
-        return Advice(code, line, message) if code else None
-
-    return advise
-
-
 def _component_of(models: dict[str, Any], key: str) -> tuple[str, str] | None:
     """The (process, component) whose value ``key`` gave, else the one it configures."""
     for process, model in models.items():
@@ -230,20 +216,19 @@ def memory_text(config: FlinkConfig, version: FlinkVersion, key: str) -> str | N
     """The component ``key`` sizes and its process's layout, as ``explain --format json``."""
     if not key.startswith(("taskmanager.", "jobmanager.")) or not config.lintable:
         return None
-    tm, jm = resolve(config, version)
-    models = {"taskmanager": tm, "jobmanager": jm}
-    found = _component_of(models, key)
+    judged = judge(config, version)  # what explain shows: the same verdict, the same numbers
+    verdicts = {"taskmanager": judged.taskmanager, "jobmanager": judged.jobmanager}
+    found = _component_of({p: v.model for p, v in verdicts.items()}, key)
     if found is None:
         return None
     process, name = found
-    document = explain_json(config.path, version, config.effective, tm, jm,
-                            advise=_advisor(config, version))
-    shown = document[process]
+    shown = process_json(verdicts[process])
     if not shown["ok"]:
         error = shown["error"]
-        return (f"**{TITLE[process]}: Flink refuses to start it**\n\n"
-                f"{error['code']}: {error['message']}\n\nFlink says: `{error['flink_message']}`")
-    return _layout(process, name, shown["memory"], models[process])
+        said = f"\n\nFlink says: `{error['flink_message']}`" if error["flink_message"] else ""
+        code = f"{error['code']}: " if error["code"] else ""
+        return f"**{TITLE[process]}: Flink does not start it**\n\n{code}{error['message']}{said}"
+    return _layout(process, name, shown["memory"], verdicts[process].model)
 
 
 def _layout(process: str, name: str, memory: dict[str, int], model: Any) -> str:
