@@ -4,7 +4,7 @@ import inside a function is listed with the reason it is there.
 The pipeline reads from the folder names, top to bottom (``|`` separates siblings, which must not
 import each other)::
 
-    cli -> fix -> lint -> rules -> rules.shared -> report | migration -> verdict -> engine
+    cli -> lsp -> fix -> lint -> rules -> rules.shared -> report | migration -> verdict -> engine
         -> settings
         -> memory | loader -> launch -> catalog -> values
         -> edits | flink_config -> findings | versions -> records -> flinklint
@@ -28,6 +28,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "flinklint"
 LAYERS: list[set[str]] = [
     {"__main__"},
     {"cli"},
+    {"lsp"},
     {"fix"},
     {"lint"},
     {"rules"},
@@ -53,10 +54,12 @@ LAYERS: list[set[str]] = [
 LAZY: dict[str, tuple[set[str], str]] = {
     "flinklint.cli": ({
         "flinklint.cli.arguments", "flinklint.cli.check", "flinklint.cli.explain",
-        "flinklint.cli.migrate", "flinklint.cli.rule",
+        "flinklint.cli.migrate", "flinklint.cli.rule", "flinklint.cli.server",
     }, "argparse is skipped when only paths are named; a command's module loads when it runs"),
     "flinklint.cli.arguments": ({"flinklint.launch.operator", "flinklint.versions"},
                                 "parsing --flink-version and --operator-version only"),
+    "flinklint.cli.server": ({"flinklint.lsp.server"},
+                             "pygls, of the optional lsp extra: asked for before it is imported"),
     "flinklint.cli.check": ({"flinklint.fix"}, "--fix and --diff"),
     "flinklint.cli.explain": ({
         "flinklint.loader", "flinklint.migration", "flinklint.report.explain",

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     import argparse
     from typing import NoReturn
 
-COMMANDS = ("check", "explain", "rule", "schema", "migrate")
+COMMANDS = ("check", "explain", "rule", "schema", "migrate", "server")
 
 # What the check parser gives when only paths are named (a test compares the two). A pre-commit
 # run names only files, so it skips argparse (with gettext and locale, a tenth of such a run).
@@ -102,6 +102,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from flinklint.cli.migrate import migrate_command
 
         return migrate_command(args)
+    if args.command == "server":
+        from flinklint.cli.server import server
+
+        return server(args)
     from flinklint.cli.rule import rule, schema
 
     return rule(args) if args.command == "rule" else schema(args)

@@ -130,7 +130,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     parser._building = False
     builders = {"check": _check_parser, "explain": _explain_parser, "rule": _rule_parser,
-                "schema": _schema_parser, "migrate": _migrate_parser}
+                "schema": _schema_parser, "migrate": _migrate_parser, "server": _server_parser}
     for name, build in builders.items():
         if command in (None, name):
             build(sub)
@@ -158,6 +158,15 @@ def _rule_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
 def _schema_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     schema = sub.add_parser("schema", help="print a JSON Schema for config.yaml")
     schema.add_argument("--flink-version", type=_version_arg, metavar="X.Y[.Z]")
+
+
+def _server_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    server = sub.add_parser(
+        "server", help="run the language server for editors (needs the lsp extra)",
+        description="Speak the Language Server Protocol on stdin/stdout: diagnostics, fixes, "
+                    "hover and completion in editors. Install with: pip install 'flinklint[lsp]'")
+    server.add_argument("--stdio", action="store_true",
+                        help="use stdin/stdout (the default and only transport)")
 
 
 def _migrate_parser(sub: argparse._SubParsersAction[_Parser]) -> None:

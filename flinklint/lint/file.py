@@ -105,7 +105,7 @@ def lint_file(
                             operator=settings.operator_version)
     else:
         configs = load_bytes(data, path, version=hint, defines=defines,
-                             operator=settings.operator_version)
+                             operator=settings.operator_version, siblings=True)
     if configs is None:
         return None
     if configs:

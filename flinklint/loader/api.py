@@ -65,12 +65,25 @@ def load_bytes(
     defines: Mapping[str, str] = _NO_DEFINES,
     kind: FileKind | None = None,
     operator: OperatorRelease | None = None,
+    siblings: bool = False,
 ) -> list[FlinkConfig] | None:
-    """Load bytes that came from ``path`` (or are meant for it); None if not a Flink config."""
+    """Load bytes that came from ``path`` (or are meant for it); None if not a Flink config.
+
+    ``siblings``: decide from the files beside ``path`` as :func:`load_path` does (a
+    ``config.yaml`` in a directory that looks like Flink's ``conf/``, a ``flink-conf.yaml``
+    beside a ``config.yaml``): standard input with ``--stdin-filename``, an editor's unsaved
+    text."""
     kind = kind or sniff(path, data)
+    if kind is None and siblings and Path(path).name == YAML_NAME:
+        from flinklint.loader.conf_dir import in_flink_conf_dir
+
+        kind = FileKind.YAML if in_flink_conf_dir(Path(path), data) else None
     if kind is None:
         return None
-    return load_text(data, kind, str(path), version=version, defines=defines, operator=operator)
+    legacy_beside = siblings and kind is FileKind.YAML and (
+        Path(path).parent / LEGACY_NAME).is_file()
+    return load_text(data, kind, str(path), version=version, defines=defines,
+                     legacy_beside=legacy_beside, operator=operator)
 
 
 def load_text(
