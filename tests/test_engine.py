@@ -121,3 +121,28 @@ def test_suppression_comment_parsing() -> None:
     assert (mark.line, mark.column) == (1, 6)
     assert not mark.whole_file
     assert suppressions("# flinklint disable=FL1\n# plain comment\n") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a: 1\n", []),  # no key the check needs: not run at all
+    ("env.java.opts.all: -Xmx1g\nb: 2\n", [("FL201", 1), ("FL201", 2)]),
+])
+def test_a_check_runs_only_where_its_keys_are(text: str, expected: list[tuple[str, int]]) -> None:
+    calls: list[str] = []
+
+    def counted(ctx: Context) -> Iterable[Hit]:
+        calls.append(ctx.config.path)
+        return _every_key(ctx)
+
+    needy = Rule("FL201", "needy", Severity.WARNING, "test rule", counted, needs=("env.java",))
+    assert _codes(lint(_config(text), V120, Selection(), rules=_rules(needy))) == expected
+    assert len(calls) == (1 if expected else 0)
+
+
+def test_the_lazy_registry_keeps_what_each_rule_needs() -> None:
+    from flinklint.rules import registry
+    from flinklint.rules.index import lint_rules
+
+    assert {c: r.needs for c, r in lint_rules().items() if r.needs} == {
+        c: r.needs for c, r in registry().items() if r.needs}
+    assert lint_rules()["FL331"].needs == ("env.java",)

@@ -114,6 +114,9 @@ LAZY: dict[str, tuple[set[str], str]] = {
     "flinklint.report.structured": ({"flinklint.report.rule_docs"}, "per finding only"),
     "flinklint.settings": ({"flinklint.launch.operator"},
                            "the operator's releases, only when a settings file names one"),
+    "flinklint.engine.run": ({"flinklint.engine.suppress"}, "files with suppression comments"),
+    "flinklint.rules.process_memory_missing": ({"flinklint.launch.operator"},
+                                               "the operator's releases, for manifests only"),
     "flinklint.rules.invalid_memory_value": ({"flinklint.rules.shared.repair"},
                                              "decimal, only to suggest a repaired value"),
 }

@@ -41,7 +41,15 @@ def table() -> str:
         fields = ", ".join(json.dumps(f) for f in (rule.code, rule.name, rule.severity.value,
                                                    module))
         rows.append(f"    ({fields}, {rule.fixable!r},\n     {json.dumps(rule.summary)}),\n")
-    return "INDEX: tuple[Row, ...] = (\n" + "".join(rows) + ")\n"
+    needs = "".join(f"    {json.dumps(rule.code)}: {_tuple(rule.needs)},\n"
+                    for rule in flinklint.rules.RULES if rule.needs)
+    return ("INDEX: tuple[Row, ...] = (\n" + "".join(rows) + ")\n"
+            "# code -> key prefixes without which the check is not run (Rule.needs)\n"
+            "NEEDS: dict[str, tuple[str, ...]] = {\n" + needs + "}\n")
+
+
+def _tuple(items: tuple[str, ...]) -> str:
+    return "(" + ", ".join(json.dumps(i) for i in items) + ("," if len(items) == 1 else "") + ")"
 
 
 def main() -> int:

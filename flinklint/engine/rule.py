@@ -40,6 +40,9 @@ if TYPE_CHECKING:
     from flinklint.versions import FlinkVersion
 
 
+INTERNAL_ERROR = "FL000"  # the engine's finding for a rule that raised
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """What a check reports: where, what, and optionally how to fix it.
@@ -104,6 +107,13 @@ class Rule:
     doc: str = ""
     fixable: bool = False
     options: Mapping[str, Any] = field(default_factory=dict)
+    # key prefixes without which the check has nothing to look at: the engine does not run it
+    # (and the lazy registry does not import it) when no effective key starts with one of them
+    needs: tuple[str, ...] = ()
+
+    def applies_to(self, config: FlinkConfig) -> bool:
+        """Whether the check has anything to look at in ``config`` (see ``needs``)."""
+        return not self.needs or any(key.startswith(self.needs) for key in config.effective)
 
 
 def documented(code: str, name: str, severity: Severity, doc: str | None, *,

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from flinklint.engine.rule import Context, Hit, Rule, reported_by_loader
+from flinklint.engine.rule import INTERNAL_ERROR, Context, Hit, Rule, reported_by_loader
 from flinklint.engine.select import Selection
-from flinklint.engine.suppress import INTERNAL_ERROR, suppress
 from flinklint.findings import Finding, Severity, Span
 from flinklint.flink_config import FlinkConfig
 from flinklint.records import replace
@@ -41,8 +40,12 @@ def lint(
     if config.lintable:
         ctx = Context(config, version, options)
         for rule in active:
-            found.extend(_run(rule, ctx, selection.severity_of(rule)))
-    found = suppress(config, found, rules, selection)
+            if rule.applies_to(config):
+                found.extend(_run(rule, ctx, selection.severity_of(rule)))
+    if "flinklint:" in config.text:  # most files have no suppression comment
+        from flinklint.engine.suppress import suppress
+
+        found = suppress(config, found, rules, selection)
     return sorted(set(found), key=Finding.sort_key)
 
 

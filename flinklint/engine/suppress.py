@@ -12,13 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from flinklint.engine.rule import Rule
+from flinklint.engine.rule import INTERNAL_ERROR, Rule
 from flinklint.engine.select import Selection
 from flinklint.findings import Finding, Span
 from flinklint.flink_config import FlinkConfig
 from flinklint.records import dataclass
 
-INTERNAL_ERROR = "FL000"
 UNKNOWN_SUPPRESSION = "FL090"
 UNUSED_SUPPRESSION = "FL091"
 

@@ -170,6 +170,17 @@ INDEX: tuple[Row, ...] = (
     ("FL304", "limit-factor-below-one", "error", "", False,
      "A Kubernetes limit factor below 1: Flink refuses to create the pods."),
 )
+# code -> key prefixes without which the check is not run (Rule.needs)
+NEEDS: dict[str, tuple[str, ...]] = {
+    "FL330": ("env.java",),
+    "FL331": ("env.java",),
+    "FL332": ("env.java",),
+    "FL401": ("state.backend",),
+    "FL402": ("state.backend",),
+    "FL403": ("state.backend",),
+    "FL404": ("state.backend",),
+    "FL405": ("state.backend",),
+}
 # index:end
 
 
@@ -178,7 +189,8 @@ def lint_rules() -> dict[str, Rule]:
     """Every rule by code, in registry order; checks import their module on first use."""
     return {
         code: Rule(code, name, Severity(severity), summary,
-                   _deferred(module) if module else reported_by_loader, fixable=fixable)
+                   _deferred(module) if module else reported_by_loader, fixable=fixable,
+                   needs=NEEDS.get(code, ()))
         for code, name, severity, module, fixable, summary in INDEX
     }
 

@@ -158,5 +158,6 @@ RULE = Rule(
     severity=Severity.ERROR,
     summary="A JVM memory flag in `env.java.opts*` overrides the size Flink computed.",
     check=check,
+    needs=("env.java",),
     doc=__doc__ or "",
 )

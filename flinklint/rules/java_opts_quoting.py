@@ -133,6 +133,7 @@ RULE = Rule(
     severity=Severity.ERROR,
     summary="Flink's start scripts drop or break the JVM options of `env.java.opts*`.",
     check=check,
+    needs=("env.java",),
     doc=__doc__ or "",
     fixable=True,
 )

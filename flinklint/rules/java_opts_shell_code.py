@@ -72,5 +72,6 @@ RULE = Rule(
     severity=Severity.WARNING,
     summary="The start scripts run the JVM options of `env.java.opts*` as shell code.",
     check=check,
+    needs=("env.java",),
     doc=__doc__ or "",
 )

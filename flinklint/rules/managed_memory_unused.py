@@ -77,6 +77,7 @@ RULE = Rule(
     severity=Severity.WARNING,
     summary="Managed memory that a streaming job on the heap state backend leaves unused.",
     check=check,
+    needs=("state.backend",),
     doc=__doc__ or "",
     fixable=True,
 )

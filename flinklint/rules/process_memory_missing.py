@@ -44,7 +44,6 @@ from collections.abc import Iterator
 from flinklint.engine.rule import Context, Hit, Rule
 from flinklint.findings import Severity, Span
 from flinklint.flink_config import FlinkConfig, Source
-from flinklint.launch.operator import NEWEST, parse_operator_version
 from flinklint.memory.model import Failure
 from flinklint.rules.shared.failures import INTERNAL, failure_hits
 from flinklint.rules.shared.memory import PROCESSES, SPEC_KEYS, TITLE, is_manifest
@@ -82,6 +81,8 @@ def advise(failure: Failure, config: FlinkConfig, process: str, version: FlinkVe
 def _operator_advice(config: FlinkConfig, process: str) -> tuple[str, str]:
     """What the chosen operator release does without memory (``DefaultValidator``, 1.4+:
     ``validateJmMemoryConfig``/``validateTmMemoryConfig``), and where memory goes."""
+    from flinklint.launch.operator import NEWEST, parse_operator_version  # manifests only
+
     key = f"{process}.memory.process.size"
     release = parse_operator_version(config.meta.get("operator") or str(NEWEST))
     who = release.label + (" (the newest release, assumed)"

@@ -96,5 +96,6 @@ RULE = Rule(
     severity=Severity.WARNING,
     summary="RocksDB's fixed memory per slot exceeds the managed memory it leaves unused.",
     check=check,
+    needs=("state.backend",),
     doc=__doc__ or "",
 )

@@ -79,6 +79,7 @@ RULE = Rule(
     severity=Severity.WARNING,
     summary="RocksDB's memory is unbounded in a container that is killed when it grows too large.",
     check=check,
+    needs=("state.backend",),
     doc=__doc__ or "",
     fixable=True,
 )

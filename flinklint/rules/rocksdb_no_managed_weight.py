@@ -68,6 +68,7 @@ RULE = Rule(
     severity=Severity.WARNING,
     summary="The managed-memory consumer weights give RocksDB no share, so its tasks fail.",
     check=check,
+    needs=("state.backend",),
     doc=__doc__ or "",
     fixable=True,
 )

@@ -62,6 +62,7 @@ RULE = Rule(
     severity=Severity.WARNING,
     summary="RocksDB takes its memory from managed memory, but the TaskManager has none.",
     check=check,
+    needs=("state.backend",),
     doc=__doc__ or "",
     fixable=True,
 )
