@@ -53,15 +53,7 @@ spec:
 No fix: how much head room the container gets is yours to decide.
 """
 
-from flinklint.engine.rule import Rule, reported_by_loader
+from flinklint.engine.rule import documented
 from flinklint.loader.codes import LIMIT_FACTOR_BELOW_ONE as CODE
 
-RULE = Rule(
-    code=CODE.code,
-    name=CODE.name,
-    severity=CODE.severity,
-    summary="A Kubernetes limit factor below 1: Flink refuses to create the pods.",
-    check=reported_by_loader,
-    doc=__doc__ or "",
-    fixable=False,
-)
+RULE = documented(CODE.code, CODE.name, CODE.severity, __doc__)

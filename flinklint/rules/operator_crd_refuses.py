@@ -58,15 +58,7 @@ No fix: quoting a number keeps the text you wrote, which may differ from what a 
 operator passes to Flink (`1.0` versus `1`).
 """
 
-from flinklint.engine.rule import Rule, reported_by_loader
+from flinklint.engine.rule import documented
 from flinklint.loader.codes import OPERATOR_CRD_REFUSES as CODE
 
-RULE = Rule(
-    code=CODE.code,
-    name=CODE.name,
-    severity=CODE.severity,
-    summary="The operator's custom resource definition refuses this value.",
-    check=reported_by_loader,
-    doc=__doc__ or "",
-    fixable=False,
-)
+RULE = documented(CODE.code, CODE.name, CODE.severity, __doc__)

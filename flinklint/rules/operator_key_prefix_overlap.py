@@ -56,16 +56,7 @@ spec:
 No fix: the non-deprecated key to use depends on the option.
 """
 
-from flinklint.engine.rule import Rule, reported_by_loader
+from flinklint.engine.rule import documented
 from flinklint.loader.codes import OPERATOR_KEY_PREFIX as CODE
 
-RULE = Rule(
-    code=CODE.code,
-    name=CODE.name,
-    severity=CODE.severity,
-    summary="A Flink 2 deployment sets a key and another key below it: the operator cannot "
-            "deploy it.",
-    check=reported_by_loader,
-    doc=__doc__ or "",
-    fixable=False,
-)
+RULE = documented(CODE.code, CODE.name, CODE.severity, __doc__)

@@ -67,15 +67,7 @@ spec:
 No fix: the operator's message says what to change.
 """
 
-from flinklint.engine.rule import Rule, reported_by_loader
+from flinklint.engine.rule import documented
 from flinklint.loader.codes import OPERATOR_VALIDATION as CODE
 
-RULE = Rule(
-    code=CODE.code,
-    name=CODE.name,
-    severity=CODE.severity,
-    summary="The operator's validator refuses the resources or configuration of this manifest.",
-    check=reported_by_loader,
-    doc=__doc__ or "",
-    fixable=False,
-)
+RULE = documented(CODE.code, CODE.name, CODE.severity, __doc__)
