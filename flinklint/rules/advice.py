@@ -55,10 +55,28 @@ def process_of(failure: Failure) -> str:
 
 def failure_hits(ctx: Context, kinds: tuple[str, ...]) -> Iterator[Hit]:
     """The findings of a failure rule: one per process whose resolution fails with ``kinds``."""
+    done = getattr(ctx, "_memory_advice", None)
+    if done is None:
+        try:
+            done = _advised(ctx)
+        except Exception as error:  # every failure rule fails alike, as each did on its own
+            done = error
+        setattr(ctx, "_memory_advice", done)  # noqa: B010 - once per file for all the rules
+    if isinstance(done, Exception):
+        raise type(done)(*done.args)
+    for kind, hit in done:
+        if kind in kinds:
+            yield hit
+
+
+def _advised(ctx: Context) -> list[tuple[str, Hit]]:
+    """Every failure of both processes with its finding (each advice resolves the process
+    again, so this runs once per file, not once per failure rule)."""
     from flinklint.rules.shared.memory import applies, models
 
+    done: list[tuple[str, Hit]] = []
     if not applies(ctx.config):
-        return
+        return done
     from flinklint.memory.cascade import failures
 
     for process, model in models(ctx):
@@ -75,11 +93,11 @@ def failure_hits(ctx: Context, kinds: tuple[str, ...]) -> Iterator[Hit]:
             hit = advise(failure, config, process, ctx.version)
             if not position:
                 first_line = hit.span.line
-            elif failure.kind in kinds:
+            else:
                 hit = replace(hit, message=f"{hit.message} (Flink reports this once the "
                               f"problem on line {first_line} is fixed)")
-            if failure.kind in kinds:
-                yield hit
+            done.append((failure.kind, hit))
+    return done
 
 
 def advice_for(
