@@ -275,9 +275,9 @@ class Catalog:
 
     def suggest(self, key: str, version: FlinkVersion, limit: int = 3) -> list[str]:
         """The known keys closest to a mistyped ``key``, best first (empty if none is close)."""
-        from flinklint.catalog.closest import closest
+        from flinklint.catalog.nearby import index_of
 
-        return closest(key, self.keys(version), limit)
+        return index_of(self.keys(version)).closest(key, limit)
 
     def check_value(
         self,

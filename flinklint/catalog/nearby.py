@@ -1,0 +1,98 @@
+"""The closest keys of :mod:`flinklint.catalog.closest`, without comparing against every key.
+
+A file of thousands of mistyped keys asked each of them against the whole catalog (a few
+milliseconds per key, most of it edit distances). :class:`KeyIndex` answers the same question
+with the same answer from an index built once per catalog version:
+
+1. the squashed spelling (case, ``-``, ``_``, ``.`` dropped) maps straight to its keys;
+2. edit distances are computed only for keys that could be within the budget: of a length at
+   most the budget away, and sharing enough trigrams. One edit of the optimal string alignment
+   distance (insertion, deletion, substitution, adjacent transposition) destroys at most four
+   of a string's trigrams and the preserved ones can only shrink along a chain of edits, so two
+   strings within ``k`` edits share at least ``max(len) - 2 - 4k`` trigrams (counted with
+   multiplicity): a key with fewer cannot be within the budget and is never compared;
+3. segment neighbours are looked for only among keys with the same last segment.
+
+Candidates keep their catalog order everywhere the plain search relied on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from flinklint.catalog.closest import _budget, _segment_neighbour, _squash, distance
+
+Q = 3  # trigrams
+_INDEXES: dict[int, tuple[Sequence[str], KeyIndex]] = {}
+
+
+def index_of(candidates: Sequence[str]) -> KeyIndex:
+    """The index of ``candidates`` (built on first use, kept while the sequence lives)."""
+    found = _INDEXES.get(id(candidates))
+    if found is None or found[0] is not candidates:
+        found = (candidates, KeyIndex(candidates))
+        _INDEXES[id(candidates)] = found
+    return found[1]
+
+
+def _grams(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for i in range(len(text) - Q + 1):
+        gram = text[i:i + Q]
+        counts[gram] = counts.get(gram, 0) + 1
+    return counts
+
+
+class KeyIndex:
+    """Squashed spellings, trigrams per key length, keys per last segment."""
+
+    def __init__(self, candidates: Sequence[str]) -> None:
+        self.candidates = candidates
+        self.squashed: dict[str, list[int]] = {}
+        self.grams: dict[tuple[int, str], list[tuple[int, int]]] = {}
+        self.by_length: dict[int, list[int]] = {}
+        self.by_last: dict[str, list[int]] = {}
+        for number, key in enumerate(candidates):
+            self.squashed.setdefault(_squash(key), []).append(number)
+            self.by_length.setdefault(len(key), []).append(number)
+            self.by_last.setdefault(key.rsplit(".", 1)[-1], []).append(number)
+            for gram, count in _grams(key).items():
+                self.grams.setdefault((len(key), gram), []).append((number, count))
+
+    def closest(self, key: str, limit: int = 3) -> list[str]:
+        """Exactly :func:`flinklint.catalog.closest.closest` over the indexed candidates."""
+        names = self.candidates
+        same = [names[n] for n in self.squashed.get(_squash(key), ()) if names[n] != key]
+        if same:
+            return same[:limit]
+        budget = _budget(key)
+        scored = [(d, names[n]) for n in self._within(key, budget)
+                  if (d := distance(key, names[n], budget)) <= budget]
+        if scored:
+            return [c for _, c in sorted(scored)[:limit]]
+        parts = key.split(".")
+        if len(parts) < 3:
+            return []
+        found: list[str] = []
+        for number in self.by_last.get(parts[-1], ()):
+            if _segment_neighbour(parts, names[number].split(".")):
+                found.append(names[number])
+                if len(found) == limit:
+                    break
+        return found
+
+    def _within(self, key: str, budget: int) -> list[int]:
+        """The candidates that may be within ``budget`` edits of ``key``."""
+        grams = _grams(key)
+        found: list[int] = []
+        for length in range(len(key) - budget, len(key) + budget + 1):
+            need = max(len(key), length) - (Q - 1) - (Q + 1) * budget
+            if need <= 0:  # too short to tell apart by trigrams
+                found += self.by_length.get(length, ())
+                continue
+            shared: dict[int, int] = {}
+            for gram, count in grams.items():
+                for number, other in self.grams.get((length, gram), ()):
+                    shared[number] = shared.get(number, 0) + min(count, other)
+            found += [number for number, common in shared.items() if common >= need]
+        return found
