@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flinklint.catalog import catalog
-from flinklint.catalog.closest import closest
-from flinklint.catalog.nearby import KeyIndex, index_of
+from flinklint.catalog.closest import closest, distance
+from flinklint.catalog.nearby import KeyIndex, index_of, near_distance
 from flinklint.versions import SUPPORTED, FlinkVersion
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz.-_ABC0123456789"
@@ -89,3 +89,12 @@ def test_the_catalog_answers_through_the_index() -> None:
     assert known.suggest("taskmanager.memory.proces.size", version) == [
         "taskmanager.memory.process.size"]
     assert index_of(known.keys(version)) is index_of(known.keys(version))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="abc.", max_size=9), st.text(alphabet="abc.", max_size=9),
+       st.integers(0, 4))
+def test_the_common_prefix_and_suffix_do_not_change_the_distance(a: str, b: str,
+                                                                 limit: int) -> None:
+    # beyond the limit only "too far" counts (the plain distance may say limit + 1 or more)
+    assert min(near_distance(a, b, limit), limit + 1) == min(distance(a, b, limit), limit + 1)

@@ -98,6 +98,10 @@ class Catalog:
         self._ancient: dict[str, list[Any]] = data.get("ancient", {})
         families = sorted(data["families"], key=lambda f: (not f[2], f[0].endswith("**")))
         self._families = [(tuple(f[0].split(".")), f[0], int(f[1]), f[2], f[3]) for f in families]
+        # by first segment, in the same order: a key is matched only against its own namespace
+        self._wild = [f for f in self._families if f[0][0] in ("*", "**")]
+        self._heads = {head: [f for f in self._families if f[0][0] in (head, "*", "**")]
+                       for head in {f[0][0] for f in self._families}}
         self._candidates: dict[int, tuple[str, ...]] = {}
         self._found: dict[tuple[str, int], OptionInfo | None] = {}  # lookup's answers
 
@@ -156,7 +160,7 @@ class Catalog:
 
     def _family(self, key: str, bit: int, typed_only: bool = False) -> OptionInfo | None:
         parts = key.split(".")
-        for segments, pattern, mask, type_code, note in self._families:
+        for segments, pattern, mask, type_code, note in self._heads.get(parts[0], self._wild):
             if mask & bit and (type_code or not typed_only) and _matches(segments, parts):
                 return OptionInfo(key, pattern, type_code, family=pattern, note=note)
         return None

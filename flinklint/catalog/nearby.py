@@ -67,7 +67,7 @@ class KeyIndex:
             return same[:limit]
         budget = _budget(key)
         scored = [(d, names[n]) for n in self._within(key, budget)
-                  if (d := distance(key, names[n], budget)) <= budget]
+                  if (d := near_distance(key, names[n], budget)) <= budget]
         if scored:
             return [c for _, c in sorted(scored)[:limit]]
         parts = key.split(".")
@@ -96,3 +96,20 @@ class KeyIndex:
                     shared[number] = shared.get(number, 0) + min(count, other)
             found += [number for number, common in shared.items() if common >= need]
         return found
+
+
+def _stripped(a: str, b: str) -> tuple[str, str]:
+    """``a`` and ``b`` without their common prefix and suffix (which no optimal alignment edits,
+    so the distance is that of what remains)."""
+    start, end = 0, min(len(a), len(b))
+    while start < end and a[start] == b[start]:
+        start += 1
+    tail = 0
+    while tail < end - start and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    return a[start:len(a) - tail], b[start:len(b) - tail]
+
+
+def near_distance(a: str, b: str, limit: int) -> int:
+    """:func:`flinklint.catalog.closest.distance` of what differs between ``a`` and ``b``."""
+    return distance(*_stripped(a, b), limit)
