@@ -44,20 +44,23 @@ def _grams(text: str) -> dict[str, int]:
 
 
 class KeyIndex:
-    """Squashed spellings, trigrams per key length, keys per last segment."""
+    """Squashed spellings, keys per trigram, per length and per last segment."""
 
     def __init__(self, candidates: Sequence[str]) -> None:
         self.candidates = candidates
         self.squashed: dict[str, list[int]] = {}
-        self.grams: dict[tuple[int, str], list[tuple[int, int]]] = {}
+        self.grams: dict[str, list[tuple[int, int]]] = {}
+        self.lengths = [len(key) for key in candidates]
         self.by_length: dict[int, list[int]] = {}
         self.by_last: dict[str, list[int]] = {}
+        self.counts: list[dict[str, int]] = []
         for number, key in enumerate(candidates):
             self.squashed.setdefault(_squash(key), []).append(number)
             self.by_length.setdefault(len(key), []).append(number)
             self.by_last.setdefault(key.rsplit(".", 1)[-1], []).append(number)
-            for gram, count in _grams(key).items():
-                self.grams.setdefault((len(key), gram), []).append((number, count))
+            self.counts.append(_grams(key))
+            for gram, count in self.counts[-1].items():
+                self.grams.setdefault(gram, []).append((number, count))
 
     def closest(self, key: str, limit: int = 3) -> list[str]:
         """Exactly :func:`flinklint.catalog.closest.closest` over the indexed candidates."""
@@ -82,19 +85,40 @@ class KeyIndex:
         return found
 
     def _within(self, key: str, budget: int) -> list[int]:
-        """The candidates that may be within ``budget`` edits of ``key``."""
-        grams = _grams(key)
+        """The candidates that may be within ``budget`` edits of ``key``.
+
+        Counting shared trigrams of every key of a length is itself a scan of most of them; a
+        key with ``need`` of the query's ``n`` trigrams (occurrences counted apart) misses at
+        most ``n - need`` of them, so it holds one of any ``n - need + 1``: only keys holding
+        one of the rarest are counted."""
+        low, high = len(key) - budget, len(key) + budget
+        slack = (Q - 1) + (Q + 1) * budget  # need = max(len(key), length) - slack
         found: list[int] = []
-        for length in range(len(key) - budget, len(key) + budget + 1):
-            need = max(len(key), length) - (Q - 1) - (Q + 1) * budget
-            if need <= 0:  # too short to tell apart by trigrams
-                found += self.by_length.get(length, ())
-                continue
-            shared: dict[int, int] = {}
+        for length in range(low, min(high, slack) + 1):  # too short to tell apart by trigrams
+            found += self.by_length.get(length, ())
+        low = max(low, slack + 1)
+        grams = _grams(key)
+        total = max(len(key) - (Q - 1), 0)
+        least = len(key) - slack  # the smallest need of the lengths left
+        if low > high or least > total:
+            return found
+        postings = self.grams
+        items = sorted((len(postings.get(gram, ())), gram, nth)
+                       for gram, count in grams.items() for nth in range(1, count + 1))
+        probed: set[int] = set()
+        lengths = self.lengths
+        for _, gram, nth in items[:total - max(least, 1) + 1]:
+            probed.update(number for number, count in postings.get(gram, ())
+                          if count >= nth and low <= lengths[number] <= high)
+        for number in probed:
+            theirs = self.counts[number]
+            common = 0
             for gram, count in grams.items():
-                for number, other in self.grams.get((length, gram), ()):
-                    shared[number] = shared.get(number, 0) + min(count, other)
-            found += [number for number, common in shared.items() if common >= need]
+                other = theirs.get(gram)
+                if other:
+                    common += count if count < other else other
+            if common >= max(len(key), lengths[number]) - slack:
+                found.append(number)
         return found
 
 
