@@ -98,3 +98,18 @@ def test_the_common_prefix_and_suffix_do_not_change_the_distance(a: str, b: str,
                                                                  limit: int) -> None:
     # beyond the limit only "too far" counts (the plain distance may say limit + 1 or more)
     assert min(near_distance(a, b, limit), limit + 1) == min(distance(a, b, limit), limit + 1)
+
+
+@pytest.mark.parametrize("version", [SUPPORTED[0], SUPPORTED[-1]], ids=str)
+def test_a_key_known_nowhere_is_told_apart_without_a_lookup_per_version(
+        version: FlinkVersion, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``known_in`` and ``removed_in`` answer a mistyped key at once; the answer must be the
+    one of the full lookups (taken with the shortcut switched off)."""
+    known = catalog()
+    rng = random.Random(f"nowhere {version}")
+    typed = [_edit(rng, key) for key in known.keys(version)] + list(known.keys(version))
+    fast = [(known.known_in(key), known.removed_in(key, version)) for key in typed]
+    monkeypatch.setattr(type(known), "_nowhere", lambda self, key: False)
+    slow = [(known.known_in(key), known.removed_in(key, version)) for key in typed]
+    assert fast == slow
+    assert sum(1 for versions, _ in fast if not versions) > 100

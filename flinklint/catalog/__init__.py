@@ -179,7 +179,24 @@ class Catalog:
 
     def known_in(self, key: str) -> tuple[FlinkVersion, ...]:
         """The supported versions that know ``key`` (as an option, fallback key or family)."""
+        if self._nowhere(key):
+            return ()
         return tuple(v for v in SUPPORTED if self.lookup(key, v) is not None)
+
+    def _nowhere(self, key: str) -> bool:
+        """No version knows ``key`` in any way: not an option, fallback or ancient key, in no
+        family of its namespace, and no option is a prefix of it (a map's entry). Asked first
+        for a mistyped key, which each version's lookup would otherwise try in full."""
+        if key in self._options or key in self._aliases or key in self._ancient:
+            return False
+        parts = key.split(".")
+        if parts[0] in self._heads or self._wild:
+            return False
+        for end in range(len(parts) - 1, 0, -1):
+            prefix = ".".join(parts[:end])
+            if prefix in self._options or prefix in self._aliases:
+                return False
+        return True
 
     def deprecation(self, key: str, version: FlinkVersion) -> Deprecation | None:
         """Why ``key`` is deprecated in ``version`` and what replaces it; None if it is not.
@@ -222,6 +239,8 @@ class Catalog:
         A key that a prefix family of ``version`` still reads is not removed, unless it was an
         option of its own in that family (``metrics.reporter.<name>.class`` up to 1.20).
         """
+        if self._nowhere(key):
+            return None
         bit = self.bit(version)
         if self._exact(key, bit) or self._family(key, bit, typed_only=True):
             return None

@@ -54,11 +54,13 @@ class KeyIndex:
         self.by_length: dict[int, list[int]] = {}
         self.by_last: dict[str, list[int]] = {}
         self.counts: list[dict[str, int]] = []
+        self.plain: list[bool] = []  # no trigram twice
         for number, key in enumerate(candidates):
             self.squashed.setdefault(_squash(key), []).append(number)
             self.by_length.setdefault(len(key), []).append(number)
             self.by_last.setdefault(key.rsplit(".", 1)[-1], []).append(number)
             self.counts.append(_grams(key))
+            self.plain.append(len(self.counts[-1]) == max(len(key) - (Q - 1), 0))
             for gram, count in self.counts[-1].items():
                 self.grams.setdefault(gram, []).append((number, count))
 
@@ -110,13 +112,18 @@ class KeyIndex:
         for _, gram, nth in items[:total - max(least, 1) + 1]:
             probed.update(number for number, count in postings.get(gram, ())
                           if count >= nth and low <= lengths[number] <= high)
+        plain = len(grams) == total  # no trigram twice: shared ones are a set intersection
+        mine = grams.keys()
         for number in probed:
             theirs = self.counts[number]
-            common = 0
-            for gram, count in grams.items():
-                other = theirs.get(gram)
-                if other:
-                    common += count if count < other else other
+            if plain and self.plain[number]:
+                common = len(mine & theirs.keys())
+            else:
+                common = 0
+                for gram, count in grams.items():
+                    other = theirs.get(gram)
+                    if other:
+                        common += count if count < other else other
             if common >= max(len(key), lengths[number]) - slack:
                 found.append(number)
         return found
