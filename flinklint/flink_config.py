@@ -82,10 +82,12 @@ class FlinkConfig:
 
     def last(self, key: str) -> Entry | None:
         """The entry that gives ``key`` its effective value (the last one written)."""
-        for entry in reversed(self.entries):
-            if entry.key == key:
-                return entry
-        return None
+        if len(self.entries) < 64:
+            for entry in reversed(self.entries):
+                if entry.key == key:
+                    return entry
+            return None
+        return _last_entries(self).get(key)
 
     def all(self, key: str) -> Iterator[Entry]:
         return (entry for entry in self.entries if entry.key == key)
@@ -97,3 +99,16 @@ class FlinkConfig:
             if entry is not None and entry.source is Source.FILE:
                 return entry.key_span
         return None
+
+
+# the last entry of every key of a large configuration, built once (rules ask per entry)
+_LAST: dict[int, tuple[FlinkConfig, dict[str, Entry]]] = {}
+
+
+def _last_entries(config: FlinkConfig) -> dict[str, Entry]:
+    found = _LAST.get(id(config))
+    if found is None or found[0] is not config:
+        if len(_LAST) > 8:
+            _LAST.clear()
+        found = _LAST[id(config)] = (config, {entry.key: entry for entry in config.entries})
+    return found[1]

@@ -71,7 +71,7 @@ LAZY: dict[str, tuple[set[str], str]] = {
         "flinklint.catalog.schema", "flinklint.report.rule_pages", "flinklint.rules",
         "flinklint.versions",
     }, "rule and schema are two commands in one module: each loads what it prints"),
-    "flinklint.catalog": ({"flinklint.catalog.closest", "flinklint.values.convert"},
+    "flinklint.catalog": ({"flinklint.catalog.nearby", "flinklint.values.convert"},
                           "did-you-mean and value checks only for unknown keys and typed values"),
     "flinklint.launch.placeholders": ({"flinklint.values.quantity"},
                                       "decimal, only for a filled manifest memory quantity"),
@@ -117,6 +117,8 @@ LAZY: dict[str, tuple[set[str], str]] = {
     "flinklint.engine.run": ({"flinklint.engine.suppress"}, "files with suppression comments"),
     "flinklint.rules.process_memory_missing": ({"flinklint.launch.operator"},
                                                "the operator's releases, for manifests only"),
+    "flinklint.rules.shared.search": ({"flinklint.memory.inverse"},
+                                      "the advice's arithmetic, for a process Flink refuses"),
     "flinklint.rules.invalid_memory_value": ({"flinklint.rules.shared.repair"},
                                              "decimal, only to suggest a repaired value"),
 }

@@ -10,7 +10,11 @@ spell of a shared machine does not fall on one command):
 * ``python -c pass``: the floor, the interpreter starting and stopping;
 * ``flinklint check FILE`` and ``yamllint -d relaxed FILE`` on one ``flink-conf.yaml``;
 * ``flinklint check DIR`` and ``yamllint -d relaxed DIR`` on the whole tree, and flinklint
-  once more pinned to one CPU (so that it lints every file in its own process).
+  once more pinned to one CPU (so that it lints every file in its own process);
+* the failing-heavy cases, both tools again: ``failing tree``, as many configurations whose
+  memory settings Flink mostly refuses (each finding then carries advice worked out with the
+  resolver), and ``near-miss``, one ``flink-conf.yaml`` of 5,000 mistyped option names (each
+  an unknown key with a "did you mean").
 
 All with the interpreter running this script (run it with the virtual environment's python; the
 commands are the ``flinklint`` and ``yamllint`` scripts beside it). Bytecode is cached as in a
@@ -103,12 +107,20 @@ def _pin() -> None:
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
 
-def commands(tree: Path, one: Path, preset: str, other: str | None) -> dict[str, list[str]]:
+def heavy(name: str) -> bool:
+    """A run over many files or a long one: fewer rounds, memory sampled."""
+    return "tree" in name or "near-miss" in name
+
+
+def commands(tree: Path, one: Path, preset: str, other: str | None, failing: Path,
+             near: Path) -> dict[str, list[str]]:
     yamllint = [str(BIN / "yamllint"), "-d", preset]
     flinklint = [str(BIN / "flinklint"), "check"]
     compared = {} if other is None else {
         "other 1 file": [f"PYTHONPATH={other}", *flinklint, str(one)],
         "other tree": [f"PYTHONPATH={other}", *flinklint, str(tree)],
+        "other failing tree": [f"PYTHONPATH={other}", *flinklint, str(failing)],
+        "other near-miss": [f"PYTHONPATH={other}", *flinklint, str(near)],
     }
     return compared | {
         "python -c pass": [sys.executable, "-c", "pass"],
@@ -117,6 +129,10 @@ def commands(tree: Path, one: Path, preset: str, other: str | None) -> dict[str,
         "flinklint tree": [str(BIN / "flinklint"), "check", str(tree)],
         "flinklint tree 1cpu": ["1cpu", str(BIN / "flinklint"), "check", str(tree)],
         "yamllint tree": [*yamllint, str(tree)],
+        "flinklint failing tree": [*flinklint, str(failing)],
+        "yamllint failing tree": [*yamllint, str(failing)],
+        "flinklint near-miss": [*flinklint, str(near)],
+        "yamllint near-miss": [*yamllint, str(near)],
     }
 
 
@@ -124,15 +140,15 @@ def measure(cmds: dict[str, list[str]], rounds: int, tree_rounds: int,
             cwd: Path) -> dict[str, list[Sample]]:
     samples: dict[str, list[Sample]] = {name: [] for name in cmds}
     names = list(cmds)
-    names = [n for n in names if tree_rounds or "tree" not in n]
+    names = [n for n in names if tree_rounds or not heavy(n)]
     for name in names:  # warm-up: bytecode caches, file system caches
         run(cmds[name], cwd)
     for number in range(rounds):
         order = names[number % len(names):] + names[: number % len(names)]
         for name in order:
-            if "tree" in name and number >= tree_rounds:
+            if heavy(name) and number >= tree_rounds:
                 continue
-            samples[name].append(run(cmds[name], cwd, sample="tree" in name))
+            samples[name].append(run(cmds[name], cwd, sample=heavy(name)))
         print(f"\rround {number + 1}/{rounds}", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
     return samples
@@ -142,10 +158,10 @@ def report(samples: dict[str, list[Sample]], files: int) -> None:
     med = {name: (statistics.median(s[0] for s in runs), statistics.median(s[1] for s in runs),
                   max(s[2] for s in runs), max(s[3] for s in runs))
            for name, runs in samples.items() if runs}
-    print(f"{'command':<20} {'runs':>4} {'wall ms':>9} {'cpu ms':>9} {'peak RSS MiB':>13} "
+    print(f"{'command':<24} {'runs':>4} {'wall ms':>9} {'cpu ms':>9} {'peak RSS MiB':>13} "
           f"{'all, PSS MiB':>14}")
     for name, (wall, cpu, rss, total) in med.items():
-        print(f"{name:<20} {len(samples[name]):>4} {wall * 1000:>9.1f} {cpu * 1000:>9.1f} "
+        print(f"{name:<24} {len(samples[name]):>4} {wall * 1000:>9.1f} {cpu * 1000:>9.1f} "
               f"{rss / 1024:>13.1f} {total / 1024:>14.1f}")
     print(f"\nratios of the medians, wall / cpu, then the median of each round's own wall ratio;"
           f" tree = {files} files:")
@@ -153,9 +169,14 @@ def report(samples: dict[str, list[Sample]], files: int) -> None:
         ("flinklint / yamllint, 1 file", "flinklint 1 file", "yamllint 1 file", 0.6),
         ("flinklint / python -c pass", "flinklint 1 file", "python -c pass", 2.5),
         ("flinklint / yamllint, tree", "flinklint tree", "yamllint tree", 0.33),
+        ("flinklint / yamllint, failing", "flinklint failing tree", "yamllint failing tree",
+         0.33),
+        ("flinklint / yamllint, near-miss", "flinklint near-miss", "yamllint near-miss", 1.0),
         ("flinklint tree, all CPUs / 1", "flinklint tree", "flinklint tree 1cpu", 1.0),
         ("flinklint / other, 1 file", "flinklint 1 file", "other 1 file", 1.0),
         ("flinklint / other, tree", "flinklint tree", "other tree", 1.0),
+        ("flinklint / other, failing", "flinklint failing tree", "other failing tree", 1.0),
+        ("flinklint / other, near-miss", "flinklint near-miss", "other near-miss", 1.0),
     ):
         if top not in med or bottom not in med:
             continue
@@ -165,11 +186,12 @@ def report(samples: dict[str, list[Sample]], files: int) -> None:
         verdict = "ok" if wall <= target else "OVER"
         print(f"  {label:<30} {wall:5.2f} / {cpu:5.2f}  ({paired:4.2f})   target <= {target}  "
               f"{verdict}")
-    if "flinklint tree" not in med:
-        return
-    peak, together = (value / 1024 for value in med["flinklint tree"][2:])
-    print(f"  {'flinklint tree peak RSS':<30} {peak:5.1f} MiB (all processes, PSS: "
-          f"{together:.1f})   target < 60  {'ok' if max(peak, together) < 60 else 'OVER'}")
+    for name in ("flinklint tree", "flinklint failing tree", "flinklint near-miss"):
+        if name not in med:
+            continue
+        peak, together = (value / 1024 for value in med[name][2:])
+        print(f"  {name + ' peak RSS':<30} {peak:5.1f} MiB (all processes, PSS: "
+              f"{together:.1f})   target < 60  {'ok' if max(peak, together) < 60 else 'OVER'}")
 
 
 def main() -> None:
@@ -186,8 +208,13 @@ def main() -> None:
         root = Path(tmp)
         tree = root / "tree"
         written = bench_configs.write_tree(tree, args.files)
+        failing = root / "failing"
+        bench_configs.write_tree(failing, args.files, failing=True)
+        near = root / "near-miss" / "flink-conf.yaml"
+        near.parent.mkdir()
+        near.write_text(bench_configs.near_misses(5000), encoding="utf-8")
         (root / ".git").mkdir()  # a repository root, as under pre-commit: discovery stops here
-        cmds = commands(tree, written[0], args.yamllint_config, args.compare)
+        cmds = commands(tree, written[0], args.yamllint_config, args.compare, failing, near)
         print(f"{len(written)} files in {tree}; {os.cpu_count()} CPUs; "
               f"load average {os.getloadavg()[0]:.1f}", file=sys.stderr)
         report(measure(cmds, args.rounds, args.tree_rounds, root), len(written))

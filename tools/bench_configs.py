@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,10 +59,11 @@ def memory(rng: random.Random) -> list[Pair]:
     return pairs
 
 
-def entries(rng: random.Random, pool: list[Pair]) -> list[Pair]:
+def entries(rng: random.Random, pool: list[Pair],
+            block: Callable[[random.Random], list[Pair]] = memory) -> list[Pair]:
     """The memory block then 20-80 keys in total, sorted so that namespaces group."""
     chosen = rng.sample(pool, rng.randint(20, 80) - 5)
-    return memory(rng) + sorted((k, _vary(rng, v)) for k, v in chosen)
+    return block(rng) + sorted((k, _vary(rng, v)) for k, v in chosen)
 
 
 def _sections(pairs: list[Pair]) -> list[tuple[str, list[Pair]]]:
@@ -92,7 +94,7 @@ def standard(pairs: list[Pair]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def manifest(pairs: list[Pair], number: int) -> str:
+def manifest(pairs: list[Pair], number: int, sizes: tuple[str, str] = ("2048m", "4096m")) -> str:
     flink = "\n".join(f'    {k}: "{v}"' for k, v in pairs if not k.endswith("process.size"))
     return f"""\
 # Deployment {number}, managed by the Flink Kubernetes operator
@@ -110,11 +112,11 @@ spec:
 {flink}
   jobManager:
     resource:
-      memory: "2048m"
+      memory: "{sizes[0]}"
       cpu: 1
   taskManager:
     resource:
-      memory: "4096m"
+      memory: "{sizes[1]}"
       cpu: 2
   job:
     jarURI: local:///opt/flink/usrlib/job-{number:04d}.jar
@@ -123,19 +125,65 @@ spec:
 """
 
 
-def write_tree(root: Path, count: int, seed: int = 1) -> list[Path]:
-    """``count`` files below ``root``: cluster-N/flink-conf.yaml, cluster-N/config.yaml, k8s/."""
+def failing_memory(rng: random.Random) -> list[Pair]:
+    """A memory block Flink refuses four times out of five: a process too small for its
+    metaspace and overhead, fixed components beyond the Flink size, a JobManager too small."""
+    if rng.random() < 0.2:
+        return memory(rng)
+    jm = rng.choice(("300m", "400m", "1600m", "2048m"))
+    tm = rng.choice((
+        [("taskmanager.memory.process.size", f"{rng.choice((300, 400, 500, 700))}m")],
+        [("taskmanager.memory.flink.size", rng.choice(("1024m", "1280m"))),
+         ("taskmanager.memory.task.heap.size", "1g")],
+        [("taskmanager.memory.process.size", "2g"), ("taskmanager.memory.managed.size", "2g")],
+    ))
+    if jm in ("1600m", "2048m") and tm[0][1] in ("2g", "1024m", "1280m"):
+        jm = "300m"  # something fails in every process pair drawn here
+    slots = ("taskmanager.numberOfTaskSlots", str(rng.choice((1, 2, 4))))
+    return [("jobmanager.memory.process.size", jm), *tm, slots]
+
+
+def near_misses(count: int, seed: int = 2) -> str:
+    """A flink-conf.yaml of ``count`` real option names, each with one character dropped,
+    doubled, replaced or swapped (what "did you mean" is for)."""
+    rng = random.Random(seed)
+    pool = [key for key, _ in options()]
+    lines = ["taskmanager.memory.process.size: 4g", "jobmanager.memory.process.size: 2g"]
+    for number in range(count):
+        key = rng.choice(pool)
+        i = rng.randrange(len(key) - 1)
+        edit = rng.randrange(4)
+        if edit == 0:
+            key = key[:i] + key[i + 1:]
+        elif edit == 1:
+            key = key[:i] + key[i] + key[i:]
+        elif edit == 2:
+            key = key[:i] + rng.choice("abcdefghijklmnopqrstuvwxyz") + key[i + 1:]
+        else:
+            key = key[:i] + key[i + 1] + key[i] + key[i + 2:]
+        lines.append(f"{key}: value-{number}")
+    return "\n".join(lines) + "\n"
+
+
+def write_tree(root: Path, count: int, seed: int = 1, failing: bool = False) -> list[Path]:
+    """``count`` files below ``root``: cluster-N/flink-conf.yaml, cluster-N/config.yaml, k8s/;
+    ``failing``: most with memory settings Flink refuses (:func:`failing_memory`)."""
     rng = random.Random(seed)
     pool = options()
     written = []
     for number in range(count):
-        pairs = entries(rng, pool)
+        pairs = entries(rng, pool, failing_memory if failing else memory)
         if number % 3 == 0:
             path, text = root / f"legacy-{number:04d}" / "flink-conf.yaml", legacy(pairs)
         elif number % 3 == 1:
             path, text = root / f"standard-{number:04d}" / "config.yaml", standard(pairs)
         else:
-            path, text = root / "k8s" / f"job-{number:04d}.yaml", manifest(pairs, number)
+            sizes = ("2048m", "4096m")
+            if failing:  # the operator derives the process sizes from the resources
+                given = dict(pairs)
+                sizes = (given.get("jobmanager.memory.process.size", sizes[0]),
+                         given.get("taskmanager.memory.process.size", sizes[1]))
+            path, text = root / "k8s" / f"job-{number:04d}.yaml", manifest(pairs, number, sizes)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         written.append(path)

@@ -98,6 +98,10 @@ class Catalog:
         self._ancient: dict[str, list[Any]] = data.get("ancient", {})
         families = sorted(data["families"], key=lambda f: (not f[2], f[0].endswith("**")))
         self._families = [(tuple(f[0].split(".")), f[0], int(f[1]), f[2], f[3]) for f in families]
+        # by first segment, in the same order: a key is matched only against its own namespace
+        self._wild = [f for f in self._families if f[0][0] in ("*", "**")]
+        self._heads = {head: [f for f in self._families if f[0][0] in (head, "*", "**")]
+                       for head in {f[0][0] for f in self._families}}
         self._candidates: dict[int, tuple[str, ...]] = {}
         self._found: dict[tuple[str, int], OptionInfo | None] = {}  # lookup's answers
 
@@ -156,7 +160,7 @@ class Catalog:
 
     def _family(self, key: str, bit: int, typed_only: bool = False) -> OptionInfo | None:
         parts = key.split(".")
-        for segments, pattern, mask, type_code, note in self._families:
+        for segments, pattern, mask, type_code, note in self._heads.get(parts[0], self._wild):
             if mask & bit and (type_code or not typed_only) and _matches(segments, parts):
                 return OptionInfo(key, pattern, type_code, family=pattern, note=note)
         return None
@@ -175,7 +179,24 @@ class Catalog:
 
     def known_in(self, key: str) -> tuple[FlinkVersion, ...]:
         """The supported versions that know ``key`` (as an option, fallback key or family)."""
+        if self._nowhere(key):
+            return ()
         return tuple(v for v in SUPPORTED if self.lookup(key, v) is not None)
+
+    def _nowhere(self, key: str) -> bool:
+        """No version knows ``key`` in any way: not an option, fallback or ancient key, in no
+        family of its namespace, and no option is a prefix of it (a map's entry). Asked first
+        for a mistyped key, which each version's lookup would otherwise try in full."""
+        if key in self._options or key in self._aliases or key in self._ancient:
+            return False
+        parts = key.split(".")
+        if parts[0] in self._heads or self._wild:
+            return False
+        for end in range(len(parts) - 1, 0, -1):
+            prefix = ".".join(parts[:end])
+            if prefix in self._options or prefix in self._aliases:
+                return False
+        return True
 
     def deprecation(self, key: str, version: FlinkVersion) -> Deprecation | None:
         """Why ``key`` is deprecated in ``version`` and what replaces it; None if it is not.
@@ -218,6 +239,8 @@ class Catalog:
         A key that a prefix family of ``version`` still reads is not removed, unless it was an
         option of its own in that family (``metrics.reporter.<name>.class`` up to 1.20).
         """
+        if self._nowhere(key):
+            return None
         bit = self.bit(version)
         if self._exact(key, bit) or self._family(key, bit, typed_only=True):
             return None
@@ -275,9 +298,9 @@ class Catalog:
 
     def suggest(self, key: str, version: FlinkVersion, limit: int = 3) -> list[str]:
         """The known keys closest to a mistyped ``key``, best first (empty if none is close)."""
-        from flinklint.catalog.closest import closest
+        from flinklint.catalog.nearby import index_of
 
-        return closest(key, self.keys(version), limit)
+        return index_of(self.keys(version)).closest(key, limit)
 
     def check_value(
         self,

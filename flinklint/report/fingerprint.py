@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from flinklint.findings import Finding, Span
@@ -84,11 +84,69 @@ def option_key(lines: Sequence[str], span: Span) -> str | None:
     return ".".join(path)
 
 
-def identity(finding: Finding, lines: Sequence[str] | None) -> str:
-    """What stands for the finding's place in its file: its option key, line or message."""
+def option_keys(lines: Sequence[str], numbers: Iterable[int]) -> dict[int, str | None]:
+    """:func:`option_key` of every line in ``numbers``, in one pass over the file.
+
+    Walking back from each finding's line made a file's fingerprints quadratic (thousands of
+    findings on the indented lines of one long mapping). Instead the lines are read once, top
+    to bottom, keeping the chain of lines a key line could be nested in: each earlier line that
+    no later line (up to this one) is indented as little as. A line's parents are the ones of
+    that chain indented less than its key, exactly those the walk back stops at."""
+    wanted = sorted({n for n in numbers if 1 <= n <= len(lines)})
+    keys: dict[int, str | None] = {}
+    chain: list[tuple[int, int]] = []  # (indent, line index) of the lines keys may nest in
+    parsed: dict[int, tuple[int, str, bool] | None] = {}
+
+    def parse(index: int) -> tuple[int, str, bool] | None:
+        if index not in parsed:
+            parsed[index] = _parse(lines[index])
+        return parsed[index]
+
+    position = 0
+    for index, line in enumerate(lines[:wanted[-1]] if wanted else ()):
+        if position < len(wanted) and wanted[position] == index + 1:
+            position += 1
+            keys[index + 1] = _nested_key(parse(index), chain, lines, parse)
+        if line.startswith(("---", "...")):
+            chain.clear()
+            continue
+        stripped = line.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(line) - len(stripped)
+        while chain and chain[-1][0] >= indent:
+            chain.pop()
+        chain.append((indent, index))
+    return keys
+
+
+def _nested_key(found: tuple[int, str, bool] | None, chain: list[tuple[int, int]],
+                lines: Sequence[str],
+                parse: Callable[[int], tuple[int, str, bool] | None]) -> str | None:
+    if found is None:
+        return None
+    indent, key, _ = found
+    path = [key]
+    if indent:
+        for parent_indent, index in reversed(chain):
+            if parent_indent >= indent:
+                continue
+            indent = parent_indent
+            parent = parse(index)
+            if parent is not None and parent[2]:
+                path.insert(0, parent[1])
+            if indent == 0:
+                break
+    return ".".join(path)
+
+
+def identity(finding: Finding, lines: Sequence[str] | None,
+             keys: Mapping[int, str | None] | None = None) -> str:
+    """What stands for the finding's place in its file: its option key, line or message;
+    ``keys``: :func:`option_keys` of the file, when worked out already."""
     if lines is None:
         return finding.message
-    key = option_key(lines, finding.span)
+    key = option_key(lines, finding.span) if keys is None else keys.get(finding.span.line)
     if key is not None:
         return key
     in_file = 1 <= finding.line <= len(lines)
@@ -103,11 +161,17 @@ def fingerprints(data: ReportInput) -> list[str]:
     from flinklint.report.source import source_lines
 
     split = {path: source_lines(text) for path, text in data.sources.items()}
+    lines_of: dict[str, list[int]] = {}
+    for finding in data.findings:
+        lines_of.setdefault(finding.path, []).append(finding.span.line)
+    keys = {path: option_keys(split[path], numbers) for path, numbers in lines_of.items()
+            if path in split}
     seen: Counter[tuple[str, str, str]] = Counter()
     result = []
     for finding in data.findings:
         place = (finding.code, repo_path(finding.path, data.root))
-        ident = (*place, identity(finding, split.get(finding.path)))
+        lines = split.get(finding.path)
+        ident = (*place, identity(finding, lines, keys.get(finding.path)))
         parts = [RECIPE, *ident, str(seen[ident])]
         seen[ident] += 1
         result.append(hashlib.sha256("\0".join(parts).encode("utf-8", "replace")).hexdigest()[:32])

@@ -20,8 +20,9 @@ text in ``sources`` a finding shows its header and message only.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from flinklint.findings import Applicability, Edit, Finding
 from flinklint.report.terminal import (
@@ -57,8 +58,22 @@ def block(finding: Finding, data: ReportInput, color: bool) -> list[str]:
     if text is None:
         lines.append(f"  = {message}")
     else:
-        lines += excerpt(source_lines(text), finding.span, message, style, color)
+        lines += excerpt(_lines(text, source_lines), finding.span, message, style, color)
     return lines + fix_lines(finding, text, data, color)
+
+
+# the lines (and line starts) of the texts being reported, split once for all their findings:
+# a file of thousands of findings was split again for each
+_SPLIT: dict[tuple[int, str], tuple[str, object]] = {}
+
+
+def _lines(text: str, split: Callable[[str], Any]) -> Any:
+    found = _SPLIT.get((id(text), split.__name__))
+    if found is None or found[0] is not text:
+        if len(_SPLIT) > 16:
+            _SPLIT.clear()
+        found = _SPLIT[id(text), split.__name__] = (text, split(text))
+    return found[1]
 
 
 def fix_lines(finding: Finding, text: str | None, data: ReportInput, color: bool) -> list[str]:
@@ -78,6 +93,9 @@ def fix_lines(finding: Finding, text: str | None, data: ReportInput, color: bool
     return lines
 
 
+WINDOW = 400  # from this many lines on, a fix is diffed within the lines around its edits
+
+
 def diff(text: str, edits: Sequence[Edit], color: bool) -> list[str]:
     """The fix's change to ``text`` as unified diff hunks (no file header)."""
     import difflib
@@ -85,12 +103,47 @@ def diff(text: str, edits: Sequence[Edit], color: bool) -> list[str]:
     from flinklint.edits import EditError, apply_edits
     from flinklint.report.source import source_lines
 
+    starts = _lines(text, _line_starts)
+    if len(starts) > WINDOW and edits:  # the edited lines with a margin, not the whole file
+        text, edits, first = _window(text, starts, edits)
+    else:
+        first = 0
     before = source_lines(text)
     try:
         after = source_lines(apply_edits(text, edits))
     except EditError:  # edits that do not fit this text: no change to show
         return []
-    hunks = difflib.unified_diff(before, after, n=DIFF_CONTEXT, lineterm="")
+    hunks = list(difflib.unified_diff(before, after, n=DIFF_CONTEXT, lineterm=""))[2:]
+    if first:
+        hunks = [_HEADER.sub(lambda m: _moved(m, first), h) if h[:2] == "@@" else h
+                 for h in hunks]
     styles = {"-": RED, "+": GREEN, "@": CYAN}
-    shown = [visible(line, keep_tabs=True) for line in list(hunks)[2:]]
+    shown = [visible(line, keep_tabs=True) for line in hunks]
     return [paint(line, styles.get(line[:1], ""), color) for line in shown]
+
+
+_HEADER = re.compile(r"^@@ -(\d+)((?:,\d+)?) \+(\d+)((?:,\d+)?) @@")
+
+
+def _line_starts(text: str) -> list[int]:
+    from flinklint.edits import line_starts
+
+    return line_starts(text)
+
+
+def _window(text: str, starts: list[int], edits: Sequence[Edit]) -> tuple[str, list[Edit], int]:
+    """The lines around ``edits`` (the context and two more each side), the edits moved into
+    them, and how many lines come before them."""
+    margin = DIFF_CONTEXT + 2
+    low = max(1, min(e.line for e in edits) - margin)
+    high = max(e.end_line for e in edits) + margin
+    end = starts[high] if high < len(starts) else len(text)
+    moved = [Edit(e.line - low + 1, e.column, e.end_line - low + 1, e.end_column, e.content)
+             for e in edits]
+    return text[starts[low - 1]:end], moved, low - 1
+
+
+def _moved(match: re.Match[str], lines: int) -> str:
+    """A hunk header of the window as one of the whole text."""
+    before, before_count, after, after_count = match.groups()
+    return f"@@ -{int(before) + lines}{before_count} +{int(after) + lines}{after_count} @@"

@@ -62,32 +62,44 @@ def process_of(failure: Failure) -> str:
 
 def failure_hits(ctx: Context, kinds: tuple[str, ...]) -> Iterator[Hit]:
     """The findings of a failure rule: one per process whose resolution fails with ``kinds``."""
+    done = getattr(ctx, "_memory_advice", None)
+    if done is None:
+        try:
+            done = _advised(ctx)
+        except Exception as error:  # every failure rule fails alike, as each did on its own
+            done = error
+        setattr(ctx, "_memory_advice", done)  # noqa: B010 - once per file for all the rules
+    if isinstance(done, Exception):
+        raise type(done)(*done.args)
+    for kind, hit in done:
+        if kind in kinds:
+            yield hit
+
+
+def _advised(ctx: Context) -> list[tuple[str, Hit]]:
+    """Every failure of both processes with its finding (each advice resolves the process
+    again, so this runs once per file, not once per failure rule)."""
+    done: list[tuple[str, Hit]] = []
     if not applies(ctx.config):
-        return
+        return done
+    # as explain's verdict: Flink stops loading such a file before it resolves memory
+    refused = refusal(ctx.config)
     for process, model in models(ctx):
         if model.failure is None or model.failure.kind == PLACEHOLDER:
             continue  # a process sized at deploy time is not judged (FL350 says so)
-        # as explain's verdict: Flink stops loading such a file before it resolves memory
-        refused = refusal(ctx.config)
-        loading = refused is not None
         chain = failures(ctx.config, ctx.version, process, model)
-        first_line = refused.line if refused is not None else None
+        first_line = refused.line if refused is not None else 0
         for position, (failure, effective) in enumerate(chain):
             if failure.kind == INTERNAL:
                 raise RuntimeError(f"the {process} resolver failed: {failure.message}")
-            if failure.kind not in kinds:
-                continue  # another rule's finding
             # a later failure is judged in the configuration where the earlier ones are reset
             config = replace(ctx.config, effective=effective) if position else ctx.config
             _, advise = owners()[failure.kind]
             hit = advise(failure, config, process, ctx.version)
-            if not position and not loading:
+            if not position and refused is None:
                 first_line = hit.span.line
             else:
-                if first_line is None:  # where the first failure, another rule's, points
-                    first, _ = chain[0]
-                    first_line = owners()[first.kind][1](first, ctx.config, process,
-                                                         ctx.version).span.line
                 hit = replace(hit, message=f"{hit.message} (Flink reports this once the "
                               f"problem on line {first_line} is fixed)")
-            yield hit
+            done.append((failure.kind, hit))
+    return done

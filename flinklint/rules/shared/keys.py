@@ -40,7 +40,25 @@ def written_keys(config: FlinkConfig) -> Iterator[Entry]:
 
 
 def written_twice(config: FlinkConfig, key: str) -> bool:
-    return sum(1 for e in config.entries if e.key == key and e.source is Source.FILE) > 1
+    return _per_file(config)[0].get(key, 0) > 1
+
+
+# what the per-finding helpers need of a file, worked out once per file (a file of thousands of
+# findings asked the whole file again for each): counts of the keys it writes, its lines
+_MEMO: dict[int, tuple[FlinkConfig, dict[str, int], list[str]]] = {}
+
+
+def _per_file(config: FlinkConfig) -> tuple[dict[str, int], list[str]]:
+    found = _MEMO.get(id(config))
+    if found is None or found[0] is not config:
+        counts: dict[str, int] = {}
+        for e in config.entries:
+            if e.source is Source.FILE:
+                counts[e.key] = counts.get(e.key, 0) + 1
+        if len(_MEMO) > 8:
+            _MEMO.clear()
+        found = _MEMO[id(config)] = (config, counts, config.text.split("\n"))
+    return found[1], found[2]
 
 
 def user_keys(ctx: Context) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -53,7 +71,7 @@ def user_keys(ctx: Context) -> tuple[frozenset[str], tuple[str, ...]]:
 def _text(config: FlinkConfig, span: Span) -> str | None:
     if span.line != span.end_line:
         return None
-    lines = config.text.split("\n")
+    lines = _per_file(config)[1]
     if not 0 < span.line <= len(lines):
         return None
     return lines[span.line - 1].rstrip("\r")[span.column - 1 : span.end_column]

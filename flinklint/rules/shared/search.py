@@ -2,9 +2,13 @@
 
 Advice such as "set taskmanager.memory.process.size to at least 1824m" is only worth giving if
 it is true, so the candidate value is always checked by resolving the process again with the
-change applied. Candidates are whole mebibytes. When no formula gives a candidate, the search
+change applied. Candidates are whole mebibytes. Raising a size (the usual advice) starts from
+Flink's arithmetic run backwards (:mod:`flinklint.memory.inverse`): the least value it gives is
+confirmed by two resolutions, the value and one mebibyte less. Only when that does not apply
+(another kind of acceptance, fractions adding up to 1 or more) or is not confirmed, the search
 walks away from the current value in doubling steps until the process resolves, then bisects
-back to the nearest working value.
+back to the nearest working value. The search can step over a window of working values (a fixed
+task heap leaves the network memory within its min and max only there); the closed form cannot.
 """
 
 from __future__ import annotations
@@ -39,11 +43,58 @@ def works(config: FlinkConfig, process: str, version: FlinkVersion, key: str, va
     return accept(resolve_with(config, process, version, {key: value}))
 
 
+UNKNOWN = "?"
+
+
+def solved(config: FlinkConfig, process: str, version: FlinkVersion, key: str, start: int,
+           accept: Accept = resolves) -> str | None:
+    """The least working value of ``key`` above ``start`` from Flink's arithmetic run
+    backwards (:mod:`flinklint.memory.inverse`), confirmed by resolving it and one mebibyte
+    less; ``UNKNOWN`` when that is not known in closed form or not confirmed."""
+    from flinklint.memory.inverse import NEVER, least_for
+
+    bound = least_for(config, version, process, key)
+    if bound is None or (bound is NEVER and accept is not resolves):
+        return UNKNOWN
+    if bound is NEVER:
+        return None
+    current = start // MB
+
+    def ok(mib: int) -> bool:
+        return works(config, process, version, key, f"{mib}m", accept)
+
+    first = max(current + 1, -(-bound // MB))
+    for mib in (first, first + 1):  # a product's rounding may cost a mebibyte
+        if mib * MB > LIMIT:  # beyond what is ever advised
+            return None if accept is resolves else UNKNOWN
+        model = resolve_with(config, process, version, {key: f"{mib}m"})
+        if accept(model):
+            if mib - 1 > current and ok(mib - 1):
+                return UNKNOWN
+            return setting(mib * MB)
+        if accept is resolves and _elsewhere(model, key):
+            return None
+    return UNKNOWN
+
+
+# failures no memory size can cure: a count or a switch Flink cannot read, no CPU cores
+_ELSEWHERE = frozenset({"invalid-number", "invalid-boolean", "cpu-not-positive"})
+
+
+def _elsewhere(model: ProcessModel, key: str) -> bool:
+    return model.failure is not None and (model.failure.kind in _ELSEWHERE
+                                          and key not in model.failure.keys)
+
+
 def nearest(config: FlinkConfig, process: str, version: FlinkVersion, key: str, start: int,
             up: bool, accept: Accept = resolves, guess: int | None = None) -> str | None:
     """The working value of ``key`` nearest to ``start`` bytes in one direction, as a setting."""
     if guess is not None and works(config, process, version, key, setting(guess, up), accept):
         return setting(guess, up)
+    if up:
+        found = solved(config, process, version, key, start, accept)
+        if found is not UNKNOWN:
+            return found
 
     def ok(mib: int) -> bool:
         return works(config, process, version, key, f"{mib}m", accept)
