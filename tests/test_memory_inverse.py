@@ -195,3 +195,18 @@ def test_random_configurations_get_the_answer_of_the_search(
             continue
         for key in keys:
             _check(config, process, version, key)
+
+
+@pytest.mark.parametrize(("deployment", "advised"), [
+    (None, 534),  # standalone: taskmanager.heap.size is the total Flink size
+    ("kubernetes", 982),  # containers: it is the process size (as the resolver's goldens)
+])
+def test_advice_follows_the_deployment_mapping_of_the_legacy_heap_key(
+        deployment: str | None, advised: int) -> None:
+    from flinklint.launch.deployment import Deployment, prepare
+    from flinklint.memory.inverse import least_for
+
+    [loaded] = load_text("taskmanager.heap.size: 500m\n", FileKind.LEGACY, "flink-conf.yaml")
+    config = prepare(loaded, Deployment(deployment) if deployment else None, {})
+    least = least_for(config, parse_version("1.20"), "taskmanager", "taskmanager.heap.size")
+    assert least is not None and -(-least // MB) == advised

@@ -52,16 +52,23 @@ def resolve_process(config: FlinkConfig, version: FlinkVersion, process: str,
     use it to try a changed value); types of keys it changes are dropped.
     """
     values = config.effective if effective is None else effective
-    types = {k: t for k, t in value_types(config).items()
-             if values.get(k) == config.effective.get(k)}
-    yaml = config.kind is FileKind.YAML or version.at_least(2, 0)
     unknown = _placeholder_model(config, process, values)
     if unknown is not None:
         return unknown
-
-    containerized = legacy_heap_to_process(deployment_of(config), process)
+    types, yaml, containerized = reading(config, version, process, values)
     run = resolve_taskmanager if process == "taskmanager" else resolve_jobmanager
     return run(values, version, types, yaml, containerized=containerized)
+
+
+def reading(config: FlinkConfig, version: FlinkVersion, process: str,
+            values: Mapping[str, str]) -> tuple[dict[str, str], bool, bool]:
+    """How Flink reads ``values`` of ``config`` for ``process``: the YAML types of the values
+    the file wrote (dropped for changed ones), whether the standard YAML reader reads them, and
+    whether the legacy heap keys map onto the process size (the deployment decides)."""
+    types = {k: t for k, t in value_types(config).items()
+             if values.get(k) == config.effective.get(k)}
+    yaml = config.kind is FileKind.YAML or version.at_least(2, 0)
+    return types, yaml, legacy_heap_to_process(deployment_of(config), process)
 
 
 PLACEHOLDER = "deploy-placeholder"  # the failure kind of a process sized at deploy time

@@ -26,7 +26,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from flinklint.memory import options as o
-from flinklint.memory import value_types
+from flinklint.memory import reading
 from flinklint.memory.common import Ctx, range_fraction, read_fraction, read_memory
 from flinklint.memory.legacy import map_legacy_heap
 from flinklint.memory.network import Network
@@ -34,7 +34,7 @@ from flinklint.memory.options import MAX_LONG, Conf
 from flinklint.memory.tm_flink import TaskManagerFlink
 from flinklint.values.javafmt import double_to_string
 from flinklint.values.javanum import JavaError
-from flinklint.versions import FileKind, FlinkVersion
+from flinklint.versions import FlinkVersion
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -129,9 +129,8 @@ def least_for(config: FlinkConfig, version: FlinkVersion, process: str,
               key: str) -> Fraction | None:
     """:func:`least` for a loaded configuration, read as ``flinklint.memory.resolve_process``
     reads it (YAML types, the standard YAML reader, containers)."""
-    types = {k: t for k, t in value_types(config).items() if k != key}
-    yaml = config.kind is FileKind.YAML or version.at_least(2, 0)
-    containerized = config.meta.get("legacy_heap_target") == "process"
+    types, yaml, containerized = reading(config, version, process, config.effective)
+    types.pop(key, None)  # the key gets a value of its own
     return least(config.effective, version, types, yaml, process, key, containerized)
 
 
