@@ -87,7 +87,6 @@ LAZY: dict[str, tuple[set[str], str]] = {
     "flinklint.loader.yaml_parse": ({"flinklint.loader.yaml_scanner"},
                                     "ruamel.yaml only for YAML the quick reader declines"),
     "flinklint.loader.yaml_render": ({"flinklint.values.units"}, "YAML floats only"),
-    "flinklint.memory.suggest": ({"flinklint.memory"}, "the resolver, for the search only"),
     "flinklint.migration": ({"flinklint.migration.nested"}, "migrate --nested only"),
     "flinklint.report": ({"flinklint.report.github"}, "the step summary on GitHub only"),
     "flinklint.rules.shared.launch": ({"flinklint.loader.yaml_dump"},

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from flinklint.memory import resolve_jobmanager, resolve_taskmanager
 from flinklint.memory.failures import KINDS
+from flinklint.memory.inverse import NEVER, least
 from flinklint.memory.model import Origin, ProcessModel
-from flinklint.memory.suggest import smallest_size
 from flinklint.versions import SUPPORTED, parse_version
 
 V120 = parse_version("1.20")
@@ -335,8 +335,9 @@ def test_jobmanager_provenance() -> None:
 def test_smallest_size_is_the_first_that_works(
     config: dict[str, str], key: str, expected_mib: int
 ) -> None:
-    size = smallest_size(config, V120, key)
-    assert size == expected_mib << 20
+    process = key.partition(".")[0]
+    size = least(config, V120, {}, False, process, key)
+    assert size is not None and size is not NEVER and -(-size // (1 << 20)) == expected_mib
     resolve = resolve_jobmanager if key.startswith("jobmanager") else resolve_taskmanager
     assert resolve({**config, key: f"{expected_mib}m"}, V120).ok
     assert not resolve({**config, key: f"{expected_mib - 1}m"}, V120).ok
@@ -344,7 +345,7 @@ def test_smallest_size_is_the_first_that_works(
 
 def test_smallest_size_gives_up_when_another_key_is_at_fault() -> None:
     config = {TM + "process.size": "2g", TM + "managed.fraction": "2"}
-    assert smallest_size(config, V120, TM + "process.size") is None
+    assert least(config, V120, {}, False, "taskmanager", TM + "process.size") in (None, NEVER)
 
 
 _KEYS = [

@@ -1,9 +1,12 @@
-"""A fix in a long file is diffed within the lines around it, with the same hunks.
+"""A fix in a long file is diffed within the lines around it.
 
 The ``full`` format showed each fix as a unified diff of the whole file, so a file of thousands
 of fixable findings took minutes. From ``WINDOW`` lines on, only the edited lines and a margin
-are diffed and the hunk headers moved back to the file's line numbers: the output must be what
-the whole-file diff gives.
+are diffed and the hunk headers moved back to the file's line numbers. Where a change can be
+aligned more than one way (deleting one of several blank lines in a row), the window and the
+whole file may pick different, equally right alignments; so the window's diff must be a right
+diff of the whole file (its hunks, applied to the file's lines, give the fixed file's lines),
+and the same as the whole file's where the alignment is unambiguous.
 """
 
 from __future__ import annotations
@@ -12,8 +15,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from flinklint.edits import EditError, apply_edits
 from flinklint.findings import Edit
 from flinklint.report import full
+from flinklint.report.source import source_lines
 
 LINES = 900
 
@@ -43,9 +48,39 @@ EDITS = st.lists(
 def test_window_diff_is_the_whole_diff(edits: list[Edit], newline: str, blanks: bool) -> None:
     text = _text(newline, blanks)
     got = full.diff(text, edits, color=False)
-    with pytest.MonkeyPatch.context() as patch:
-        assert got == _whole(text, edits, patch)
+    try:
+        fixed = apply_edits(text, edits)
+    except EditError:  # the edits do not fit the text: nothing to show
+        assert got == []
+        return
+    assert _patched(source_lines(text), got) == source_lines(fixed)
+    if not blanks:  # every line differs from its neighbours: one alignment only
+        with pytest.MonkeyPatch.context() as patch:
+            assert got == _whole(text, edits, patch)
     assert not got or got[0].startswith("@@")  # an edit may change nothing
+
+
+def _patched(lines: list[str], hunks: list[str]) -> list[str]:
+    """``lines`` with unified diff ``hunks`` applied (each header's old start tells where)."""
+    out: list[str] = []
+    at = 0
+    for line in hunks:
+        if line.startswith("@@"):
+            start = int(line.split()[1][1:].split(",")[0])
+            count = line.split()[1].partition(",")[2]
+            first = start - 1 if count != "0" else start  # an empty range names the line before
+            out += lines[at:first]
+            at = first
+        elif line.startswith("-"):
+            assert lines[at] == line[1:]
+            at += 1
+        elif line.startswith("+"):
+            out.append(line[1:])
+        else:
+            assert lines[at] == line[1:]
+            out.append(lines[at])
+            at += 1
+    return out + lines[at:]
 
 
 def test_the_first_and_last_lines(monkeypatch: pytest.MonkeyPatch) -> None:

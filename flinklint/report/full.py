@@ -20,7 +20,6 @@ text in ``sources`` a finding shows its header and message only.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -98,8 +97,6 @@ WINDOW = 400  # from this many lines on, a fix is diffed within the lines around
 
 def diff(text: str, edits: Sequence[Edit], color: bool) -> list[str]:
     """The fix's change to ``text`` as unified diff hunks (no file header)."""
-    import difflib
-
     from flinklint.edits import EditError, apply_edits
     from flinklint.report.source import source_lines
 
@@ -113,16 +110,39 @@ def diff(text: str, edits: Sequence[Edit], color: bool) -> list[str]:
         after = source_lines(apply_edits(text, edits))
     except EditError:  # edits that do not fit this text: no change to show
         return []
-    hunks = list(difflib.unified_diff(before, after, n=DIFF_CONTEXT, lineterm=""))[2:]
-    if first:
-        hunks = [_HEADER.sub(lambda m: _moved(m, first), h) if h[:2] == "@@" else h
-                 for h in hunks]
+    hunks = _hunks(before, after, first)
     styles = {"-": RED, "+": GREEN, "@": CYAN}
     shown = [visible(line, keep_tabs=True) for line in hunks]
     return [paint(line, styles.get(line[:1], ""), color) for line in shown]
 
 
-_HEADER = re.compile(r"^@@ -(\d+)((?:,\d+)?) \+(\d+)((?:,\d+)?) @@")
+def _hunks(before: list[str], after: list[str], offset: int) -> list[str]:
+    """Unified diff hunks of ``before`` -> ``after``, as ``difflib.unified_diff`` writes them,
+    with line numbers ``offset`` lines further down. Without difflib's "autojunk" heuristic,
+    which treats lines frequent in a text of 200 lines or more (blank ones) as junk: then a
+    fix's window and the whole file could be aligned differently."""
+    import difflib
+
+    out: list[str] = []
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for group in matcher.get_grouped_opcodes(DIFF_CONTEXT):
+        (_, a1, _, b1, _), (_, _, a2, _, b2) = group[0], group[-1]
+        out.append(f"@@ -{_range(a1 + offset, a2 - a1)} +{_range(b1 + offset, b2 - b1)} @@")
+        for tag, i1, i2, j1, j2 in group:
+            if tag == "equal":
+                out += [" " + line for line in before[i1:i2]]
+                continue
+            out += ["-" + line for line in before[i1:i2]]
+            out += ["+" + line for line in after[j1:j2]]
+    return out
+
+
+def _range(start: int, length: int) -> str:
+    """``start,length`` of a hunk header, 1-based (``start`` alone for one line; an empty range
+    names the line before it)."""
+    if length == 1:
+        return str(start + 1)
+    return f"{start + 1 if length else start},{length}"
 
 
 def _line_starts(text: str) -> list[int]:
@@ -141,9 +161,3 @@ def _window(text: str, starts: list[int], edits: Sequence[Edit]) -> tuple[str, l
     moved = [Edit(e.line - low + 1, e.column, e.end_line - low + 1, e.end_column, e.content)
              for e in edits]
     return text[starts[low - 1]:end], moved, low - 1
-
-
-def _moved(match: re.Match[str], lines: int) -> str:
-    """A hunk header of the window as one of the whole text."""
-    before, before_count, after, after_count = match.groups()
-    return f"@@ -{int(before) + lines}{before_count} +{int(after) + lines}{after_count} @@"
