@@ -14,7 +14,7 @@ size it starts from, so each can be inverted on its own:
 :func:`least` composes the inverses into the least size (in bytes, as a rational number) of
 one key, the others fixed, at which the memory arithmetic holds. It ignores the rounding of
 Java's ``long`` products (a few bytes), so the caller confirms its answer, in whole mebibytes,
-with the resolver itself (``flinklint.rules.memory_search``). Constants are read with the
+with the resolver itself (``flinklint.rules.shared.search``). Constants are read with the
 resolver's own option reading (deprecated keys, defaults of the target version, YAML types),
 after the legacy heap keys are mapped as the resolver maps them. Where no inverse applies (a
 key that does not size the process, fractions adding up to 1 or more, a value Flink cannot
