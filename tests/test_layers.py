@@ -9,9 +9,9 @@ import each other)::
         -> memory | loader -> launch -> catalog -> values
         -> edits | flink_config -> findings | versions -> records -> flinklint
 
-A module may import modules of its own unit and of any unit below it. Imports that only type
-checkers run (under ``if TYPE_CHECKING:``) are left out: they run nothing. The walk is the AST
-of every module, imports inside functions included, which is where an upward import can hide.
+A module may import modules of its own unit and of any unit below it. The walk is the AST of
+every module, imports inside functions and those only type checkers run (under
+``if TYPE_CHECKING:``) included: an upward import can hide in either.
 """
 
 from __future__ import annotations
@@ -137,19 +137,6 @@ def _modules() -> dict[str, Path]:
 MODULES = _modules()
 
 
-def _type_checking_nodes(tree: ast.Module) -> set[int]:
-    """The import statements under ``if TYPE_CHECKING:``."""
-    found: set[int] = set()
-    for node in ast.walk(tree):
-        if (isinstance(node, ast.If) and isinstance(node.test, ast.Name)
-                and node.test.id == "TYPE_CHECKING"):
-            for inner in node.body:
-                for sub in ast.walk(inner):
-                    if isinstance(sub, ast.Import | ast.ImportFrom):
-                        found.add(id(sub))
-    return found
-
-
 def _function_nodes(tree: ast.Module) -> set[int]:
     found: set[int] = set()
     for node in ast.walk(tree):
@@ -185,13 +172,13 @@ def _targets(node: ast.Import | ast.ImportFrom, module: str, is_package: bool) -
 
 
 def _imports() -> list[tuple[str, str, bool]]:
-    """(importer, imported, inside a function) for every run-time import between modules."""
+    """(importer, imported, inside a function) for every import between modules."""
     edges = []
     for module, path in MODULES.items():
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        typing_only, in_function = _type_checking_nodes(tree), _function_nodes(tree)
+        in_function = _function_nodes(tree)
         for node in ast.walk(tree):
-            if not isinstance(node, ast.Import | ast.ImportFrom) or id(node) in typing_only:
+            if not isinstance(node, ast.Import | ast.ImportFrom):
                 continue
             for target in _targets(node, module, path.name == "__init__.py"):
                 if target != module:

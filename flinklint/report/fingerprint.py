@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from flinklint.findings import Finding, Span
 
 if TYPE_CHECKING:
-    from flinklint.report import ReportInput
+    from flinklint.report.input import ReportInput
 
 RECIPE = "flinklint/v1"
 # A key line is ``^( *)((?:- +)*)("[^"]*"|'[^']*'|[^\s#"'][^#]*?)\s*:(?=\s|$)(.*)$``; as one

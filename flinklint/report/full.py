@@ -36,7 +36,7 @@ from flinklint.report.terminal import (
 )
 
 if TYPE_CHECKING:
-    from flinklint.report import ReportInput
+    from flinklint.report.input import ReportInput
 
 DIFF_CONTEXT = 1
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from flinklint.findings import Finding, Severity
 
 if TYPE_CHECKING:
-    from flinklint.report import ReportInput
+    from flinklint.report.input import ReportInput
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 _DATA = {ord("%"): "%25", ord("\r"): "%0D", ord("\n"): "%0A"}

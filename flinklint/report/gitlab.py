@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from flinklint.findings import Finding, Severity
 
 if TYPE_CHECKING:
-    from flinklint.report import ReportInput
+    from flinklint.report.input import ReportInput
 
 SEVERITIES = {Severity.ERROR: "critical", Severity.WARNING: "minor", Severity.INFO: "info"}
 

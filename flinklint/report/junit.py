@@ -19,7 +19,7 @@ from flinklint.findings import Finding
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
-    from flinklint.report import ReportInput
+    from flinklint.report.input import ReportInput
 
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 

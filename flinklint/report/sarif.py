@@ -18,7 +18,7 @@ from flinklint.findings import Edit, Finding, Severity, Span
 
 if TYPE_CHECKING:
     from flinklint.engine.rule import Rule
-    from flinklint.report import ReportInput
+    from flinklint.report.input import ReportInput
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

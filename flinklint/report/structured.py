@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from flinklint.findings import Edit, Finding, Fix
 
 if TYPE_CHECKING:
-    from flinklint.report import ReportInput
+    from flinklint.report.input import ReportInput
 
 
 def finding_object(finding: Finding) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from flinklint.findings import Applicability, Finding, Severity
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
-    from flinklint.report import ReportInput
+    from flinklint.report.input import ReportInput
 
 RESET = "\x1b[0m"
 BOLD = "\x1b[1m"
