@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from flinklint.catalog.closest import _budget, _segment_neighbour, _squash, distance
 
 Q = 3  # trigrams
+_NONE: frozenset[int] = frozenset()
 _INDEXES: dict[int, tuple[Sequence[str], KeyIndex]] = {}
 
 
@@ -55,6 +56,7 @@ class KeyIndex:
         self.by_last: dict[str, list[int]] = {}
         self.counts: list[dict[str, int]] = []
         self.plain: list[bool] = []  # no trigram twice
+        self.holding: dict[str, set[int]] = {}  # the keys holding a trigram at least once
         for number, key in enumerate(candidates):
             self.squashed.setdefault(_squash(key), []).append(number)
             self.by_length.setdefault(len(key), []).append(number)
@@ -63,6 +65,7 @@ class KeyIndex:
             self.plain.append(len(self.counts[-1]) == max(len(key) - (Q - 1), 0))
             for gram, count in self.counts[-1].items():
                 self.grams.setdefault(gram, []).append((number, count))
+                self.holding.setdefault(gram, set()).add(number)
 
     def closest(self, key: str, limit: int = 3) -> list[str]:
         """Exactly :func:`flinklint.catalog.closest.closest` over the indexed candidates."""
@@ -110,11 +113,16 @@ class KeyIndex:
         probed: set[int] = set()
         lengths = self.lengths
         for _, gram, nth in items[:total - max(least, 1) + 1]:
-            probed.update(number for number, count in postings.get(gram, ())
-                          if count >= nth and low <= lengths[number] <= high)
+            if nth == 1:  # a set union in C, the lengths are filtered below
+                probed |= self.holding.get(gram, _NONE)
+            else:
+                probed.update(number for number, count in postings.get(gram, ())
+                              if count >= nth)
         plain = len(grams) == total  # no trigram twice: shared ones are a set intersection
         mine = grams.keys()
         for number in probed:
+            if not low <= lengths[number] <= high:
+                continue
             theirs = self.counts[number]
             if plain and self.plain[number]:
                 common = len(mine & theirs.keys())
