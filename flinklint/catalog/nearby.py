@@ -23,7 +23,6 @@ from collections.abc import Sequence
 from flinklint.catalog.closest import _budget, _segment_neighbour, _squash, distance
 
 Q = 3  # trigrams
-_NONE: frozenset[int] = frozenset()
 _INDEXES: dict[int, tuple[Sequence[str], KeyIndex]] = {}
 
 
@@ -57,6 +56,7 @@ class KeyIndex:
         self.counts: list[dict[str, int]] = []
         self.plain: list[bool] = []  # no trigram twice
         self.holding: dict[str, set[int]] = {}  # the keys holding a trigram at least once
+        self.sizes: dict[str, int] = {}  # how many keys hold each trigram
         for number, key in enumerate(candidates):
             self.squashed.setdefault(_squash(key), []).append(number)
             self.by_length.setdefault(len(key), []).append(number)
@@ -66,6 +66,7 @@ class KeyIndex:
             for gram, count in self.counts[-1].items():
                 self.grams.setdefault(gram, []).append((number, count))
                 self.holding.setdefault(gram, set()).add(number)
+        self.sizes = {gram: len(numbers) for gram, numbers in self.holding.items()}
 
     def closest(self, key: str, limit: int = 3) -> list[str]:
         """Exactly :func:`flinklint.catalog.closest.closest` over the indexed candidates."""
@@ -107,18 +108,22 @@ class KeyIndex:
         least = len(key) - slack  # the smallest need of the lengths left
         if low > high or least > total:
             return found
-        postings = self.grams
-        items = sorted((len(postings.get(gram, ())), gram, nth)
-                       for gram, count in grams.items() for nth in range(1, count + 1))
+        probes = total - max(least, 1) + 1  # any that many of the query's occurrences do
         probed: set[int] = set()
         lengths = self.lengths
-        for _, gram, nth in items[:total - max(least, 1) + 1]:
-            if nth == 1:  # a set union in C, the lengths are filtered below
-                probed |= self.holding.get(gram, _NONE)
-            else:
+        plain = len(grams) == total  # no trigram twice: shared ones are a set intersection
+        if plain:  # the rarest trigrams first; one no key holds is a probe that finds nothing
+            sizes = self.sizes
+            held = [gram for gram in grams if gram in sizes]
+            for gram in sorted(held, key=sizes.__getitem__)[:probes - (total - len(held))]:
+                probed |= self.holding[gram]  # a set union in C, lengths are filtered below
+        else:
+            postings = self.grams
+            items = sorted((len(postings.get(gram, ())), gram, nth)
+                           for gram, count in grams.items() for nth in range(1, count + 1))
+            for _, gram, nth in items[:probes]:
                 probed.update(number for number, count in postings.get(gram, ())
                               if count >= nth)
-        plain = len(grams) == total  # no trigram twice: shared ones are a set intersection
         mine = grams.keys()
         for number in probed:
             if not low <= lengths[number] <= high:
