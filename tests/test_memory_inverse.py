@@ -28,8 +28,8 @@ from flinklint.loader import load_text
 from flinklint.memory.inverse import exact, invert_clamped
 from flinklint.rules.index import lint_rules
 from flinklint.rules.shared import search as memory_search
-from flinklint.rules.shared.memory import MB, setting
-from flinklint.rules.shared.search import LIMIT, UNKNOWN, resolve_with, resolves, solved
+from flinklint.rules.shared.memory import MB
+from flinklint.rules.shared.search import UNKNOWN, resolve_with, resolves, searched, solved
 from flinklint.versions import FileKind, FlinkVersion, parse_version
 
 GOLDEN = Path(__file__).parent / "golden" / "memory"
@@ -39,32 +39,6 @@ KNOBS = {
     "taskmanager": (T + "process.size", T + "flink.size", "taskmanager.heap.size"),
     "jobmanager": (J + "process.size", J + "flink.size"),
 }
-
-
-def reference(config: FlinkConfig, process: str, version: FlinkVersion, key: str,
-              start: int, accept: Any = resolves) -> str | None:
-    """The search the closed form replaced: doubling steps up from ``start`` until the process
-    resolves, then bisection back to the nearest working whole mebibyte."""
-
-    def ok(mib: int) -> bool:
-        return bool(accept(resolve_with(config, process, version, {key: f"{mib}m"})))
-
-    current = start // MB
-    step, failed = 1, current
-    while True:
-        probe = current + step
-        if probe <= 0 or probe * MB > LIMIT:
-            return None
-        if ok(probe):
-            break
-        failed, step = probe, step * 2
-    while abs(probe - failed) > 1:
-        middle = (probe + failed) // 2
-        if ok(middle):
-            probe = middle
-        else:
-            failed = middle
-    return setting(probe * MB)
 
 
 def _start(config: FlinkConfig, key: str) -> int:
@@ -80,7 +54,7 @@ def _check(config: FlinkConfig, process: str, version: FlinkVersion, key: str,
     got = solved(config, process, version, key, start, accept)
     if got == UNKNOWN:
         return False
-    expected = reference(config, process, version, key, start, accept)
+    expected = searched(config, process, version, key, start, True, accept)  # as before
     if got is None or expected is not None:
         assert got == expected, (config.effective, key)
         return True

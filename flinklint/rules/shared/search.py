@@ -95,6 +95,13 @@ def nearest(config: FlinkConfig, process: str, version: FlinkVersion, key: str, 
         found = solved(config, process, version, key, start, accept)
         if found is not UNKNOWN:
             return found
+    return searched(config, process, version, key, start, up, accept)
+
+
+def searched(config: FlinkConfig, process: str, version: FlinkVersion, key: str, start: int,
+             up: bool, accept: Accept = resolves) -> str | None:
+    """:func:`nearest` by search alone: doubling steps away from ``start`` until the process
+    is accepted, then bisection back to the nearest working whole mebibyte."""
 
     def ok(mib: int) -> bool:
         return works(config, process, version, key, f"{mib}m", accept)
