@@ -58,7 +58,8 @@ class Hit:
 
 
 class Context:
-    """Everything a check may look at. The memory models are resolved on first use."""
+    """Everything a check may look at. The memory models are resolved on first use; ``shared``
+    keeps what several rules compute alike (the memory failures' advice) once per file."""
 
     def __init__(
         self,
@@ -69,6 +70,8 @@ class Context:
         self.config = config
         self.version = version
         self.options: Mapping[str, Any] = options or {}
+        # work several rules need for this one configuration, done by the first that asks
+        self.shared: dict[str, Any] = {}
 
     @cached_property
     def _models(self) -> tuple[ProcessModel, ProcessModel]:

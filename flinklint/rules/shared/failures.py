@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 Advise = Callable[["Failure", "FlinkConfig", str, "FlinkVersion"], Hit]
 INTERNAL = "internal-error"
+ADVICE = "memory-failure-advice"  # the key of the advice in Context.shared
 PLACEHOLDER = "deploy-placeholder"  # flinklint.memory.PLACEHOLDER, without importing it
 
 # The rule modules that turn resolver failures into findings, in code order. They are named,
@@ -62,13 +63,13 @@ def process_of(failure: Failure) -> str:
 
 def failure_hits(ctx: Context, kinds: tuple[str, ...]) -> Iterator[Hit]:
     """The findings of a failure rule: one per process whose resolution fails with ``kinds``."""
-    done = getattr(ctx, "_memory_advice", None)
+    done = ctx.shared.get(ADVICE)
     if done is None:
         try:
             done = _advised(ctx)
         except Exception as error:  # every failure rule fails alike, as each did on its own
             done = error
-        setattr(ctx, "_memory_advice", done)  # noqa: B010 - once per file for all the rules
+        ctx.shared[ADVICE] = done  # once per file for all the failure rules
     if isinstance(done, Exception):
         raise type(done)(*done.args)
     for kind, hit in done:
