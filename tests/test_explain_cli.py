@@ -206,3 +206,17 @@ def test_check_says_a_memory_error_waits_for_the_file_to_load(
     code, out, _ = _run(capsys, "explain", "--format", "json", str(path))
     assert code == 1
     assert json.loads(out)["taskmanager"]["error"]["code"] == "FL002"
+
+
+@pytest.mark.parametrize("deployment", ["standalone", "kubernetes"])
+def test_compare_reads_both_versions_as_the_deployment_does(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], deployment: str) -> None:
+    # in a container the legacy heap key is the process size, standalone the Flink size
+    path = tmp_path / "flink-conf.yaml"
+    path.write_text("taskmanager.heap.size: 2g\njobmanager.memory.process.size: 1600m\n")
+    main(["explain", "--isolated", "--format", "json", "--deployment", deployment,
+          "--flink-version", "1.18", "--compare", "1.20", str(path)])
+    document = json.loads(capsys.readouterr().out)
+    sizes = {document["taskmanager"]["memory"]["total_process"],
+             document["compare"]["taskmanager"]["memory"]["total_process"]}
+    assert sizes == {2 << 30} if deployment == "kubernetes" else (2 << 30) not in sizes

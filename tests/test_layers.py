@@ -62,10 +62,10 @@ LAZY: dict[str, tuple[set[str], str]] = {
                              "pygls, of the optional lsp extra: asked for before it is imported"),
     "flinklint.cli.check": ({"flinklint.fix"}, "--fix and --diff"),
     "flinklint.cli.explain": ({
-        "flinklint.loader", "flinklint.migration", "flinklint.report.explain",
+        "flinklint.migration", "flinklint.report.explain",
         "flinklint.report.explain_compare", "flinklint.report.explain_markdown",
         "flinklint.report.explain_svg",
-    }, "one renderer per format; reading the file again and migrating it only for --compare"),
+    }, "one renderer per format; migrating a flink-conf.yaml only for --compare"),
     "flinklint.cli.migrate": ({"flinklint.loader.limits"}, "reading the file to migrate"),
     "flinklint.cli.rule": ({
         "flinklint.catalog.schema", "flinklint.report.rule_pages", "flinklint.rules",

@@ -26,7 +26,9 @@ from flinklint.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, use_color
 from flinklint.cli.request import lint, lint_request
 from flinklint.engine.rule import Context
 from flinklint.flink_config import FlinkConfig
-from flinklint.lint.file import FileResult, keys_defined
+from flinklint.launch.deployment import prepare
+from flinklint.lint.file import FileResult, keys_defined, load_configs
+from flinklint.loader import load_text
 from flinklint.report.explain import Note
 from flinklint.report.explain_launch import JvmOverride, add_json, add_text
 from flinklint.rules.advice import judge
@@ -100,9 +102,7 @@ def _unreadable(result: FileResult) -> str | None:
 def _as_version(result: FileResult, index: int, config: FlinkConfig,
                 version: FlinkVersion) -> tuple[FlinkConfig, bool]:
     """The configuration as Flink ``version`` reads it; True when it is the migrated file."""
-    from flinklint.loader import load_bytes, load_path, load_text
-
-    defines = keys_defined(result.settings.define)
+    settings = result.settings
     if config.kind is FileKind.LEGACY and not version.reads_legacy_file:
         from flinklint.migration import Settings, migrate
 
@@ -110,14 +110,9 @@ def _as_version(result: FileResult, index: int, config: FlinkConfig,
         if migrated.complete:
             name = str(Path(config.path).with_name("config.yaml"))
             [loaded] = load_text(migrated.text, FileKind.YAML, name, version=version,
-                                 defines=defines)
-            return loaded, True
-    path = Path(result.path)
-    if result.data is None:
-        configs = load_path(path, version=version, defines=defines)
-    else:
-        configs = load_bytes(result.data, path, version=version, defines=defines)
-    configs = configs or []
+                                 defines=keys_defined(settings.define))
+            return prepare(loaded, settings.deployment, settings.define), True
+    configs = load_configs(Path(result.path), settings, version, result.data) or []
     return (configs[index] if index < len(configs) else config), False
 
 

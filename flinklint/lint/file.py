@@ -94,22 +94,31 @@ def keys_defined(defines: Mapping[str, str]) -> dict[str, str]:
             if not (key.isidentifier() and key.isascii())}
 
 
+def load_configs(path: Path, settings: Settings, version: FlinkVersion | None,
+                 data: bytes | None = None) -> list[FlinkConfig] | None:
+    """The configurations of one file as ``version`` (None: the file's own or the kind's
+    default) reads them, with the settings' definitions, operator release and deployment
+    applied; None when it is not a Flink configuration at all."""
+    defines = keys_defined(settings.define)
+    if data is None:
+        configs = load_path(path, version=version, defines=defines,
+                            operator=settings.operator_version)
+    else:
+        configs = load_bytes(data, path, version=version, defines=defines,
+                             operator=settings.operator_version, siblings=True)
+    if configs is None:
+        return None
+    return [prepare(c, settings.deployment, settings.define) for c in configs]
+
+
 def lint_file(
     path: Path, settings: Settings, request: LintRequest, data: bytes | None = None
 ) -> FileResult | None:
     """Load and lint one file; None when it is not a Flink configuration at all."""
     hint: FlinkVersion | None = request.cli.get("flink_version") or settings.flink_version
-    defines = keys_defined(settings.define)
-    if data is None:
-        configs = load_path(path, version=hint, defines=defines,
-                            operator=settings.operator_version)
-    else:
-        configs = load_bytes(data, path, version=hint, defines=defines,
-                             operator=settings.operator_version, siblings=True)
+    configs = load_configs(path, settings, hint, data)
     if configs is None:
         return None
-    if configs:
-        configs = [prepare(c, settings.deployment, settings.define) for c in configs]
     selection = Selection(
         select=settings.select,
         ignore=settings.ignore + settings.ignored_for(path),
