@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from flinklint.values.javanum import java_trim
+
 ListValue = list[str]
 MapValue = list[tuple[str, str]]  # in the order written
 _JAVA_SPACE = frozenset("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
@@ -27,15 +29,6 @@ def java_whitespace(ch: str) -> bool:
     if ch in _JAVA_SPACE:
         return True
     return unicodedata.category(ch) in ("Zs", "Zl", "Zp") and ch not in _NOT_JAVA_SPACE
-
-
-def _java_trim(text: str) -> str:
-    start, end = 0, len(text)
-    while start < end and text[start] <= " ":
-        start += 1
-    while end > start and text[end - 1] <= " ":
-        end -= 1
-    return text[start:end]
 
 
 def _quoted(text: str, start: int) -> tuple[str, int] | None:
@@ -74,7 +67,7 @@ def _tokens(text: str, delimiter: str) -> list[tuple[str, str]] | None:
             end = i
             while end < len(text) and text[end] != delimiter:
                 end += 1
-            tokens.append(("u", _java_trim(text[i:end])))
+            tokens.append(("u", java_trim(text[i:end])))
             i = end
     return tokens
 
