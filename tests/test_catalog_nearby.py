@@ -14,9 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flinklint.catalog import catalog
+from flinklint.catalog import catalog, nearby
 from flinklint.catalog.closest import closest, distance
-from flinklint.catalog.nearby import KeyIndex, index_of, near_distance
+from flinklint.catalog.nearby import KeyIndex, closest_of, index_of
 from flinklint.versions import SUPPORTED, FlinkVersion
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz.-_ABC0123456789"
@@ -83,33 +83,66 @@ def test_random_strings_get_the_plain_answer(data: st.DataObject) -> None:
     assert index_of(keys).closest(typed, limit) == closest(typed, keys, limit)
 
 
-def test_the_catalog_answers_through_the_index() -> None:
-    version = SUPPORTED[-1]
-    known = catalog()
-    assert known.suggest("taskmanager.memory.proces.size", version) == [
+def test_the_catalog_answers_through_the_index_after_a_few_plain_scans(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file with a typo or two is answered by plain comparison; from the ``SCAN_FIRST``-th
+    key of a sequence on, the index is built once and answers, the same way."""
+    built: list[int] = []
+
+    class Counted(KeyIndex):
+        def __init__(self, candidates: tuple[str, ...]) -> None:
+            built.append(len(candidates))
+            super().__init__(candidates)
+
+    monkeypatch.setattr(nearby, "KeyIndex", Counted)
+    keys = tuple(list(catalog().keys(SUPPORTED[-1])))  # a sequence of its own: counted from 0
+    rng = random.Random("switch")
+    typed = [_edit(rng, key) for key in rng.sample(keys, nearby.SCAN_FIRST + 5)]
+    for number, key in enumerate(typed):
+        assert closest_of(key, keys) == closest(key, keys), key
+        assert built == ([] if number < nearby.SCAN_FIRST else [len(keys)])
+    assert catalog().suggest("taskmanager.memory.proces.size", SUPPORTED[-1]) == [
         "taskmanager.memory.process.size"]
-    assert index_of(known.keys(version)) is index_of(known.keys(version))
+
+
+def _whole_table(a: str, b: str) -> int:
+    """The textbook optimal string alignment distance: every cell of the table."""
+    table = [[i + j if not i or not j else 0 for j in range(len(b) + 1)]
+             for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1,
+                              table[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+    return table[-1][-1]
 
 
 @settings(max_examples=3000, deadline=None)
-@given(st.text(alphabet="abc.", max_size=9), st.text(alphabet="abc.", max_size=9),
+@given(st.text(alphabet="abc.", max_size=12), st.text(alphabet="abc.", max_size=12),
        st.integers(0, 4))
-def test_the_common_prefix_and_suffix_do_not_change_the_distance(a: str, b: str,
-                                                                 limit: int) -> None:
-    # beyond the limit only "too far" counts (the plain distance may say limit + 1 or more)
-    assert min(near_distance(a, b, limit), limit + 1) == min(distance(a, b, limit), limit + 1)
+def test_the_band_gives_the_whole_tables_distance(a: str, b: str, limit: int) -> None:
+    whole = _whole_table(a, b)
+    assert distance(a, b, limit) == (whole if whole <= limit else limit + 1)
 
 
-@pytest.mark.parametrize("version", [SUPPORTED[0], SUPPORTED[-1]], ids=str)
-def test_a_key_known_nowhere_is_told_apart_without_a_lookup_per_version(
+@pytest.mark.parametrize("version", [SUPPORTED[0], FlinkVersion(2, 0), SUPPORTED[-1]], ids=str)
+def test_a_key_only_families_can_know_is_told_apart_without_a_lookup_per_version(
         version: FlinkVersion, monkeypatch: pytest.MonkeyPatch) -> None:
-    """``known_in`` and ``removed_in`` answer a mistyped key at once; the answer must be the
-    one of the full lookups (taken with the shortcut switched off)."""
+    """``known_in`` and ``removed_in`` answer a mistyped key, or a key of a family, from the
+    families' version bits at once; the answer must be the one of the full lookups (taken with
+    the shortcut switched off). The keys: every option and its near misses, and every family of
+    every version filled in (``*`` as one name, ``**`` as two segments) and mistyped."""
     known = catalog()
-    rng = random.Random(f"nowhere {version}")
+    rng = random.Random(f"families {version}")
+    filled = {pattern.replace("**", "x.y").replace("*", "mine")
+              for v in SUPPORTED for pattern, _, _ in known.families(v)}
     typed = [_edit(rng, key) for key in known.keys(version)] + list(known.keys(version))
+    typed += [key for key in sorted(filled) for key in (key, _edit(rng, key))]
     fast = [(known.known_in(key), known.removed_in(key, version)) for key in typed]
-    monkeypatch.setattr(type(known), "_nowhere", lambda self, key: False)
+    monkeypatch.setattr(type(known), "_families_only", lambda self, key: None)
     slow = [(known.known_in(key), known.removed_in(key, version)) for key in typed]
     assert fast == slow
     assert sum(1 for versions, _ in fast if not versions) > 100
+    assert sum(1 for versions, _ in fast if versions and len(versions) < len(SUPPORTED)) > 10
+    assert any(removal is not None for _, removal in fast) or version == SUPPORTED[0]

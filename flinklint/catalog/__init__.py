@@ -179,24 +179,29 @@ class Catalog:
 
     def known_in(self, key: str) -> tuple[FlinkVersion, ...]:
         """The supported versions that know ``key`` (as an option, fallback key or family)."""
-        if self._nowhere(key):
-            return ()
+        masks = self._families_only(key)
+        if masks is not None:
+            return tuple(v for v in SUPPORTED if masks[0] & _BITS[v])
         return tuple(v for v in SUPPORTED if self.lookup(key, v) is not None)
 
-    def _nowhere(self, key: str) -> bool:
-        """No version knows ``key`` in any way: not an option, fallback or ancient key, in no
-        family of its namespace, and no option is a prefix of it (a map's entry). Asked first
-        for a mistyped key, which each version's lookup would otherwise try in full."""
+    def _families_only(self, key: str) -> tuple[int, int] | None:
+        """For a key that only a family can make known (not an option, fallback or ancient key,
+        and no option is a prefix of it: a map's entry), the versions of the families of its
+        namespace that match it, as bits: ``(any family, a typed family)``; else None. Asked
+        first for a mistyped key, which each version's lookup would otherwise try in full."""
         if key in self._options or key in self._aliases or key in self._ancient:
-            return False
+            return None
         parts = key.split(".")
-        if parts[0] in self._heads or self._wild:
-            return False
         for end in range(len(parts) - 1, 0, -1):
             prefix = ".".join(parts[:end])
             if prefix in self._options or prefix in self._aliases:
-                return False
-        return True
+                return None
+        anything = typed = 0
+        for segments, _pattern, mask, type_code, _note in self._heads.get(parts[0], self._wild):
+            if _matches(segments, parts):
+                anything |= mask
+                typed |= mask if type_code else 0
+        return anything, typed
 
     def deprecation(self, key: str, version: FlinkVersion) -> Deprecation | None:
         """Why ``key`` is deprecated in ``version`` and what replaces it; None if it is not.
@@ -239,9 +244,15 @@ class Catalog:
         A key that a prefix family of ``version`` still reads is not removed, unless it was an
         option of its own in that family (``metrics.reporter.<name>.class`` up to 1.20).
         """
-        if self._nowhere(key):
-            return None
         bit = self.bit(version)
+        masks = self._families_only(key)
+        if masks is not None:  # no exact key and no ancient one: only typed families remove
+            if masks[1] & bit:
+                return None
+            for last in reversed([v for v in SUPPORTED if v < version]):
+                if masks[1] & _BITS[last]:
+                    return self._removal(key, last, version)
+            return None
         if self._exact(key, bit) or self._family(key, bit, typed_only=True):
             return None
         for last in reversed([v for v in SUPPORTED if v < version]):
@@ -298,9 +309,9 @@ class Catalog:
 
     def suggest(self, key: str, version: FlinkVersion, limit: int = 3) -> list[str]:
         """The known keys closest to a mistyped ``key``, best first (empty if none is close)."""
-        from flinklint.catalog.nearby import index_of
+        from flinklint.catalog.nearby import closest_of
 
-        return index_of(self.keys(version)).closest(key, limit)
+        return closest_of(key, self.keys(version), limit)
 
     def check_value(
         self,

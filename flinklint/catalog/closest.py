@@ -27,22 +27,47 @@ def _budget(key: str) -> int:
 
 
 def distance(a: str, b: str, limit: int) -> int:
-    """Optimal string alignment distance of ``a`` and ``b``, or ``limit + 1`` when larger."""
+    """Optimal string alignment distance of ``a`` and ``b``, or ``limit + 1`` when larger.
+
+    Their common prefix and suffix are dropped first (no optimal alignment edits them, so the
+    distance is that of what remains), and of the table only the band of cells within
+    ``limit`` of the diagonal is computed: an alignment of cost at most ``limit`` never leaves
+    it (each step off the diagonal costs an edit, and a transposition stays on its diagonal),
+    and a cell outside it counts as too far."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    start, end = 0, min(len(a), len(b))
+    while start < end and a[start] == b[start]:
+        start += 1
+    tail = 0
+    while tail < end - start and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    a, b = a[start:len(a) - tail], b[start:len(b) - tail]
+    far = limit + 1
+    width = len(b)
     before: list[int] = []
-    previous = list(range(len(b) + 1))
+    previous = [j if j <= limit else far for j in range(width + 1)]
     for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = ca != cb
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], before[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
+        current = [far] * (width + 1)
+        if i <= limit:
+            current[0] = i
+        best = current[0]
+        for j in range(max(1, i - limit), min(width, i + limit) + 1):
+            cb = b[j - 1]
+            cell = previous[j - 1] + (ca != cb)
+            if previous[j] + 1 < cell:
+                cell = previous[j] + 1
+            if current[j - 1] + 1 < cell:
+                cell = current[j - 1] + 1
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb and before[j - 2] + 1 < cell:
+                cell = before[j - 2] + 1
+            current[j] = cell
+            if cell < best:
+                best = cell
+        if best > limit:
+            return far
         before, previous = previous, current
-    return previous[-1]
+    return min(previous[-1], far)
 
 
 def _segment_neighbour(parts: list[str], other: list[str]) -> bool:

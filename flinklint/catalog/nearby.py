@@ -13,17 +13,35 @@ with the same answer from an index built once per catalog version:
    multiplicity): a key with fewer cannot be within the budget and is never compared;
 3. segment neighbours are looked for only among keys with the same last segment.
 
-Candidates keep their catalog order everywhere the plain search relied on it.
+Candidates keep their catalog order everywhere the plain search relied on it. Building the
+index costs about as much as ten plain searches, so :func:`closest_of` asks the first few keys
+of a sequence by plain comparison (the usual file has a typo or two) and builds the index for
+the rest.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from flinklint.catalog.closest import _budget, _segment_neighbour, _squash, distance
+from flinklint.catalog.closest import _budget, _segment_neighbour, _squash, closest, distance
 
 Q = 3  # trigrams
+SCAN_FIRST = 6  # keys asked by plain comparison before an index is worth its building
 _INDEXES: dict[int, tuple[Sequence[str], KeyIndex]] = {}
+_ASKED: dict[int, tuple[Sequence[str], int]] = {}
+
+
+def closest_of(key: str, candidates: Sequence[str], limit: int = 3) -> list[str]:
+    """:func:`flinklint.catalog.closest.closest`: the first few keys of a sequence by plain
+    comparison (a file with a typo or two: one comparison pass costs about a tenth of
+    building the index), the rest through its :class:`KeyIndex`."""
+    asked = _ASKED.get(id(candidates))
+    count = asked[1] if asked is not None and asked[0] is candidates else 0
+    if count < SCAN_FIRST:
+        _ASKED[id(candidates)] = (candidates, count + 1)
+        return closest(key, candidates, limit)
+    return index_of(candidates).closest(key, limit)
 
 
 def index_of(candidates: Sequence[str]) -> KeyIndex:
@@ -35,38 +53,45 @@ def index_of(candidates: Sequence[str]) -> KeyIndex:
     return found[1]
 
 
-def _grams(text: str) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for i in range(len(text) - Q + 1):
-        gram = text[i:i + Q]
-        counts[gram] = counts.get(gram, 0) + 1
-    return counts
+def _tokens(text: str) -> frozenset[str]:
+    """The trigrams of ``text`` counted with multiplicity, as a set: a trigram's first
+    occurrence is itself, its ``n``-th the trigram followed by ``n``. The size of the
+    intersection of two such sets is the number of trigrams they share, repeats included."""
+    grams = [text[i:i + Q] for i in range(len(text) - Q + 1)]
+    plain = frozenset(grams)
+    if len(plain) == len(grams):
+        return plain
+    seen: dict[str, int] = {}
+    tokens: list[str] = []
+    for gram in grams:
+        nth = seen[gram] = seen.get(gram, 0) + 1
+        tokens.append(gram if nth == 1 else f"{gram}{nth}")
+    return frozenset(tokens)
 
 
 class KeyIndex:
-    """Squashed spellings, keys per trigram, per length and per last segment."""
+    """Squashed spellings, keys per trigram token, per length and per last segment.
+
+    The keys holding a token are a bit mask over the keys sorted by length (catalog order
+    within a length), so that the keys of a range of lengths are one range of bits."""
 
     def __init__(self, candidates: Sequence[str]) -> None:
         self.candidates = candidates
         self.squashed: dict[str, list[int]] = {}
-        self.grams: dict[str, list[tuple[int, int]]] = {}
-        self.lengths = [len(key) for key in candidates]
         self.by_length: dict[int, list[int]] = {}
         self.by_last: dict[str, list[int]] = {}
-        self.counts: list[dict[str, int]] = []
-        self.plain: list[bool] = []  # no trigram twice
-        self.holding: dict[str, set[int]] = {}  # the keys holding a trigram at least once
-        self.sizes: dict[str, int] = {}  # how many keys hold each trigram
         for number, key in enumerate(candidates):
             self.squashed.setdefault(_squash(key), []).append(number)
             self.by_length.setdefault(len(key), []).append(number)
             self.by_last.setdefault(key.rsplit(".", 1)[-1], []).append(number)
-            self.counts.append(_grams(key))
-            self.plain.append(len(self.counts[-1]) == max(len(key) - (Q - 1), 0))
-            for gram, count in self.counts[-1].items():
-                self.grams.setdefault(gram, []).append((number, count))
-                self.holding.setdefault(gram, set()).add(number)
-        self.sizes = {gram: len(numbers) for gram, numbers in self.holding.items()}
+        self.order = sorted(range(len(candidates)), key=lambda n: len(candidates[n]))
+        self.lengths = [len(candidates[n]) for n in self.order]
+        self.tokens = [_tokens(candidates[n]) for n in self.order]
+        self.holding: dict[str, int] = {}  # the keys (bits in length order) holding a token
+        for bit, tokens in enumerate(self.tokens):
+            for token in tokens:
+                self.holding[token] = self.holding.get(token, 0) | 1 << bit
+        self.sizes = {token: mask.bit_count() for token, mask in self.holding.items()}
 
     def closest(self, key: str, limit: int = 3) -> list[str]:
         """Exactly :func:`flinklint.catalog.closest.closest` over the indexed candidates."""
@@ -76,7 +101,7 @@ class KeyIndex:
             return same[:limit]
         budget = _budget(key)
         scored = [(d, names[n]) for n in self._within(key, budget)
-                  if (d := near_distance(key, names[n], budget)) <= budget]
+                  if (d := distance(key, names[n], budget)) <= budget]
         if scored:
             return [c for _, c in sorted(scored)[:limit]]
         parts = key.split(".")
@@ -94,66 +119,37 @@ class KeyIndex:
         """The candidates that may be within ``budget`` edits of ``key``.
 
         Counting shared trigrams of every key of a length is itself a scan of most of them; a
-        key with ``need`` of the query's ``n`` trigrams (occurrences counted apart) misses at
-        most ``n - need`` of them, so it holds one of any ``n - need + 1``: only keys holding
-        one of the rarest are counted."""
+        key with ``need`` of the query's ``n`` trigram tokens misses at most ``n - need`` of
+        them, so it holds one of any ``n - need + 1``: only keys holding one of the rarest are
+        counted."""
         low, high = len(key) - budget, len(key) + budget
         slack = (Q - 1) + (Q + 1) * budget  # need = max(len(key), length) - slack
         found: list[int] = []
         for length in range(low, min(high, slack) + 1):  # too short to tell apart by trigrams
             found += self.by_length.get(length, ())
         low = max(low, slack + 1)
-        grams = _grams(key)
         total = max(len(key) - (Q - 1), 0)
         least = len(key) - slack  # the smallest need of the lengths left
         if low > high or least > total:
             return found
-        probes = total - max(least, 1) + 1  # any that many of the query's occurrences do
-        probed: set[int] = set()
+        mine = _tokens(key)
+        probes = total - max(least, 1) + 1  # any that many of the query's tokens do
+        sizes = self.sizes  # the rarest first; a token no key holds is a probe finding nothing
+        held = [token for token in mine if token in sizes]
+        held.sort(key=sizes.__getitem__)
+        holding = self.holding
+        probed = 0
+        for token in held[:probes - (total - len(held))]:
+            probed |= holding[token]
         lengths = self.lengths
-        plain = len(grams) == total  # no trigram twice: shared ones are a set intersection
-        if plain:  # the rarest trigrams first; one no key holds is a probe that finds nothing
-            sizes = self.sizes
-            held = [gram for gram in grams if gram in sizes]
-            for gram in sorted(held, key=sizes.__getitem__)[:probes - (total - len(held))]:
-                probed |= self.holding[gram]  # a set union in C, lengths are filtered below
-        else:
-            postings = self.grams
-            items = sorted((len(postings.get(gram, ())), gram, nth)
-                           for gram, count in grams.items() for nth in range(1, count + 1))
-            for _, gram, nth in items[:probes]:
-                probed.update(number for number, count in postings.get(gram, ())
-                              if count >= nth)
-        mine = grams.keys()
-        for number in probed:
-            if not low <= lengths[number] <= high:
-                continue
-            theirs = self.counts[number]
-            if plain and self.plain[number]:
-                common = len(mine & theirs.keys())
-            else:
-                common = 0
-                for gram, count in grams.items():
-                    other = theirs.get(gram)
-                    if other:
-                        common += count if count < other else other
-            if common >= max(len(key), lengths[number]) - slack:
-                found.append(number)
+        first, end = bisect_left(lengths, low), bisect_right(lengths, high)
+        probed = (probed >> first) & ((1 << (end - first)) - 1)
+        tokens, order = self.tokens, self.order
+        while probed:
+            lowest = probed & -probed
+            probed ^= lowest
+            bit = first + lowest.bit_length() - 1
+            length = lengths[bit]
+            if len(mine & tokens[bit]) >= (length if length > len(key) else len(key)) - slack:
+                found.append(order[bit])
         return found
-
-
-def _stripped(a: str, b: str) -> tuple[str, str]:
-    """``a`` and ``b`` without their common prefix and suffix (which no optimal alignment edits,
-    so the distance is that of what remains)."""
-    start, end = 0, min(len(a), len(b))
-    while start < end and a[start] == b[start]:
-        start += 1
-    tail = 0
-    while tail < end - start and a[-1 - tail] == b[-1 - tail]:
-        tail += 1
-    return a[start:len(a) - tail], b[start:len(b) - tail]
-
-
-def near_distance(a: str, b: str, limit: int) -> int:
-    """:func:`flinklint.catalog.closest.distance` of what differs between ``a`` and ``b``."""
-    return distance(*_stripped(a, b), limit)
