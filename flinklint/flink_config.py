@@ -60,6 +60,27 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class Embedding:
+    """Where a configuration lies inside another file: the ``name`` key (``flink-conf.yaml``,
+    ``config.yaml``) of a Kubernetes ConfigMap in the manifest ``text``, its lines from
+    ``first_line`` on, each indented by ``indent`` blanks."""
+
+    name: str
+    text: str
+    first_line: int
+    indent: int
+    lines: int
+
+    def span(self, span: Span) -> Span:
+        """``span`` of the embedded file as a span of the manifest (a span past the end of the
+        embedded file is put on its last line)."""
+        last = max(self.lines, 1)
+        shift = self.first_line - 1
+        return Span(min(span.line, last) + shift, span.column + self.indent,
+                    min(span.end_line, last) + shift, span.end_column + self.indent)
+
+
+@dataclass(frozen=True, slots=True)
 class FlinkConfig:
     """A configuration as Flink reads it.
 
@@ -79,6 +100,7 @@ class FlinkConfig:
     base_line: int = 1
     lintable: bool = True  # False when loading failed so badly that rules must not run
     meta: Mapping[str, str] = field(default_factory=dict)
+    embedding: Embedding | None = None  # set for a file embedded in a ConfigMap
 
     def last(self, key: str) -> Entry | None:
         """The entry that gives ``key`` its effective value (the last one written)."""

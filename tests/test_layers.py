@@ -78,10 +78,13 @@ LAZY: dict[str, tuple[set[str], str]] = {
     "flinklint.loader.quoted": ({"flinklint.catalog"}, "the option catalog, for quoted values"),
     "flinklint.loader.api": ({
         "flinklint.loader.conf_dir", "flinklint.loader.legacy", "flinklint.loader.manifest",
-        "flinklint.loader.yaml_file",
+        "flinklint.loader.yaml_file", "flinklint.loader.configmap",
     }, "one reader per file kind: a flink-conf.yaml run never loads the YAML readers; the conf/"
-       " directory is looked at only for a config.yaml nothing else marks as Flink's"),
+       " directory is looked at only for a config.yaml nothing else marks as Flink's; ConfigMaps"
+       " only in a manifest that holds one"),
     "flinklint.loader.operator_values": ({"flinklint.values.units"}, "memory quantities only"),
+    "flinklint.lint.file": ({"flinklint.loader.configmap"},
+                            "findings of a file inside a ConfigMap only"),
     "flinklint.values.quantity": ({"flinklint.values.javanum", "flinklint.values.units"},
                                   "fractional quantities only"),
     "flinklint.loader.yaml_parse": ({"flinklint.loader.yaml_scanner"},

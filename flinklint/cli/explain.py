@@ -29,6 +29,7 @@ from flinklint.flink_config import FlinkConfig
 from flinklint.launch.deployment import prepare
 from flinklint.lint.file import FileResult, keys_defined, load_configs
 from flinklint.loader import load_text
+from flinklint.records import replace
 from flinklint.report.explain import Note
 from flinklint.report.explain_launch import JvmOverride, add_json, add_text
 from flinklint.rules.advice import judge
@@ -56,7 +57,8 @@ def _notes(config: FlinkConfig, version: FlinkVersion, options: Mapping[str, obj
         found = runtime_notes(Context(config, version, options))
     except Exception:  # a bug in a rule must not hide the layout
         return []
-    return [Note(n.code, locate(config, n.keys, "taskmanager").line, n.message) for n in found]
+    return [Note(n.code, _file_line(config, locate(config, n.keys, "taskmanager").line),
+                 n.message) for n in found]
 
 
 def _overrides(config: FlinkConfig, version: FlinkVersion) -> dict[str, list[JvmOverride]]:
@@ -64,7 +66,7 @@ def _overrides(config: FlinkConfig, version: FlinkVersion) -> dict[str, list[Jvm
     found: dict[str, list[JvmOverride]] = {}
     try:
         for process, piece, user, flink in overrides(Context(config, version)):
-            line = piece.entry.line if piece.entry.value_span is not None else None
+            line = _file_line(config, piece.entry.line) if piece.entry.value_span else None
             found.setdefault(process.value, []).append(
                 JvmOverride(user.text, flink.text, piece.key, line))
     except Exception:  # a bug in the launcher model must not hide the memory layout
@@ -75,9 +77,26 @@ def _overrides(config: FlinkConfig, version: FlinkVersion) -> dict[str, list[Jvm
 def _line_of(config: FlinkConfig) -> Any:
     def line(key: str) -> int | None:
         entry = config.last(key)
-        return entry.line if entry is not None else None
+        return _file_line(config, entry.line) if entry is not None else None
 
     return line
+
+
+def _file_line(config: FlinkConfig, line: int | None) -> int | None:
+    """``line`` of the configuration as a line of its file: a ConfigMap's block starts lower."""
+    if not line or config.embedding is None:
+        return line
+    return line + config.embedding.first_line - 1
+
+
+def _in_file(judged: Verdict, config: FlinkConfig) -> Verdict:
+    """The verdict with the lines of what stops a process as lines of the file."""
+    if config.embedding is None:
+        return judged
+    return replace(judged, **{
+        process.process: replace(process, stop=replace(
+            process.stop, line=_file_line(config, process.stop.line)))
+        for process in judged if process.stop is not None})
 
 
 def _operator(config: FlinkConfig) -> str | None:
@@ -198,7 +217,7 @@ def explain_paths(args: argparse.Namespace, results: list[FileResult]) -> int:
             continue
         for index, (config, version) in enumerate(
                 zip(result.configs, result.versions, strict=True)):
-            judged = judge(config, version)
+            judged = _in_file(judge(config, version), config)
             comparison = None
             if compare is not None:
                 comparison = _compare(result, index, config, version, judged, compare)
@@ -219,5 +238,7 @@ def _compare(result: FileResult, index: int, config: FlinkConfig, version: Flink
     from flinklint.report.explain_compare import Comparison, key_changes
 
     config_b, migrated = _as_version(result, index, config, other)
-    return Comparison(version, other, judged, judge(config_b, other), migrated,
-                      key_changes(config, version, other))
+    changes = tuple(replace(change, line=_file_line(config, change.line))
+                    for change in key_changes(config, version, other))
+    return Comparison(version, other, judged, _in_file(judge(config_b, other), config_b),
+                      migrated, changes)

@@ -131,7 +131,13 @@ def lint_file(
         version = target_version(config, settings, request.cli)
         versions.append(version)
         options = settings.rule_options()
-        findings.extend(lint(config, version, selection, options, rules=lint_rules()))
-    text = configs[0].text if configs else ""
+        found = lint(config, version, selection, options, rules=lint_rules())
+        if config.embedding is not None:
+            from flinklint.loader.configmap import to_manifest
+
+            found = to_manifest(found, config)
+        findings.extend(found)
+    text = "" if not configs else (
+        configs[0].embedding.text if configs[0].embedding is not None else configs[0].text)
     bom = bool(configs) and configs[0].meta.get("bom") == "true"
     return FileResult(str(path), text, settings, configs, versions, findings, bom)

@@ -11,6 +11,7 @@ aliases) gets one finding that names the limit and is not checked further.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -18,8 +19,9 @@ from flinklint.findings import Finding, Span
 from flinklint.flink_config import Entry, FlinkConfig
 from flinklint.loader import build, codes, limits
 from flinklint.loader.reading import reading_findings
-from flinklint.loader.sniff import LEGACY_NAME, YAML_NAME, sniff
+from flinklint.loader.sniff import CONFIGMAP, LEGACY_NAME, YAML_NAME, sniff
 from flinklint.loader.text import Decoded, LineIndex, decode
+from flinklint.records import replace
 from flinklint.versions import FileKind, FlinkVersion
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
@@ -111,7 +113,10 @@ def load_text(
         if kind is FileKind.MANIFEST:
             from flinklint.loader.manifest import load_manifest
 
-            return load_manifest(decoded.text, path, defines, first, operator)
+            configs = load_manifest(decoded.text, path, defines, first, operator)
+            if re.search(CONFIGMAP, decoded.text, re.M) is None:
+                return configs
+            return configs + _configmaps(decoded.text, path, version, defines, first, configs)
         entries, findings, lintable = _read(decoded, kind, path)
     except RecursionError:
         return [_too_deep(decoded, kind, path, first)]
@@ -124,6 +129,23 @@ def load_text(
     meta = {"bom": "true"} if decoded.bom else {}
     return [build.config(path, kind, decoded.text, entries, first + findings + more, defines,
                          lintable=lintable and readable, meta=meta)]
+
+
+def _configmaps(text: str, path: str, version: FlinkVersion | None,
+                defines: Mapping[str, str], first: list[Finding],
+                configs: list[FlinkConfig]) -> list[FlinkConfig]:
+    """The Flink files of the manifest's ConfigMaps (:mod:`~.configmap`), loaded as files of
+    their own. Not read when the manifest is not UTF-8 (kubectl refuses it whole): then its
+    finding is reported, with the operator's resources if there are any."""
+    if first:
+        return [] if configs else [build.config(path, FileKind.MANIFEST, text, [], first, {},
+                                                lintable=False)]
+    from flinklint.loader.configmap import blocks
+
+    return [replace(config, embedding=block.embedding)
+            for block in blocks(text)
+            for config in load_text(block.content, block.kind, path, version=version,
+                                    defines=defines, legacy_beside=block.legacy_beside)]
 
 
 def _read(decoded: Decoded, kind: FileKind, path: str) -> tuple[list[Entry], list[Finding], bool]:

@@ -1,12 +1,14 @@
 """Which kind of Flink file a path holds, from its name and its first bytes.
 
-``flink-conf.yaml`` is always the legacy file. A ``*.yaml``/``*.yml`` holding a document with
+``flink-conf.yaml`` is the legacy file. A ``*.yaml``/``*.yml`` holding a document with
 ``apiVersion: flink.apache.org/...`` and ``kind: FlinkDeployment`` or ``FlinkSessionJob`` is an
-operator manifest (whatever its name). ``config.yaml`` is Flink's standard file only when it
-looks like one: a top-level key (dotted or nested, in block or flow style such as JSON) from
-Flink's option namespaces, so that the ``config.yaml`` of some other tool is left alone (one in
-a directory only Flink's ``conf/`` looks like is Flink's whatever it holds: see
-:mod:`~.conf_dir`).
+operator manifest (whatever its name), and so is a Kubernetes ConfigMap holding a
+``flink-conf.yaml`` or ``config.yaml`` as a literal block (even in a file named
+``flink-conf.yaml``, which Flink then never reads as such: :mod:`~.configmap`).
+``config.yaml`` is Flink's standard file only when it looks like one: a top-level key (dotted
+or nested, in block or flow style such as JSON) from Flink's option namespaces, so that the
+``config.yaml`` of some other tool is left alone (one in a directory only Flink's ``conf/``
+looks like is Flink's whatever it holds: see :mod:`~.conf_dir`).
 """
 
 from __future__ import annotations
@@ -19,11 +21,16 @@ from flinklint.versions import FileKind
 
 LEGACY_NAME = "flink-conf.yaml"
 YAML_NAME = "config.yaml"
-# compiled by ``re`` on first use (and cached there): a flink-conf.yaml never needs them.
+# compiled by ``re`` on first use (and cached there): a flink-conf.yaml needs them only when it
+# holds ``kind:``.
 # Indentation is matched without line breaks: ``^\s*`` ran to the end of every run of blank
 # lines from each of its lines (a file of 80 kB of blank lines took seconds, 10 MB hours).
 _KIND = rb"^[ \t\r\f\v]*kind:\s*[\"']?(?:FlinkDeployment|FlinkSessionJob)[\"']?\s*(?:#.*)?$"
 _API = rb"^[ \t\r\f\v]*apiVersion:\s*[\"']?flink\.apache\.org/"
+_CONFIGMAP_KIND = rb"^kind:[ \t]*[\"']?ConfigMap[\"']?[ \t]*(?:#.*)?\r?$"
+_TOP_API = rb"^apiVersion:[ \t]*[\"']?v1[\"']?[ \t]*(?:#.*)?\r?$"
+CONFIGMAP_DATA = rb"^[ \t]+[\"']?(?:flink-conf|config)\.yaml[\"']?:[ \t]*\|"
+CONFIGMAP = r"^kind:[ \t]*[\"']?ConfigMap"  # asked of a manifest's text
 FLINK_NAMESPACES = (
     "akka", "blob", "classloader", "client", "cluster", "compiler", "deployment", "dispatcher",
     "env", "execution", "external-resource", "external-resources", "fs", "heartbeat",
@@ -58,12 +65,12 @@ def _flink_key() -> re.Pattern[bytes]:
 def sniff(path: str | PurePath, head: bytes) -> FileKind | None:
     """The kind of file, or None when it is not a Flink configuration."""
     name = PurePath(path).name
-    if name == LEGACY_NAME:
-        return FileKind.LEGACY
     if not name.endswith((".yaml", ".yml")):
         return None
-    if is_manifest(head):
+    if (name != LEGACY_NAME or b"kind:" in head) and (is_manifest(head) or is_configmap(head)):
         return FileKind.MANIFEST
+    if name == LEGACY_NAME:
+        return FileKind.LEGACY
     if name == YAML_NAME and looks_like_flink(head):
         return FileKind.YAML
     return None
@@ -72,6 +79,13 @@ def sniff(path: str | PurePath, head: bytes) -> FileKind | None:
 def is_manifest(data: bytes) -> bool:
     data = data.removeprefix(b"\xef\xbb\xbf")  # kubectl's YAML reader skips a byte-order mark
     return bool(re.search(_KIND, data, re.M)) and bool(re.search(_API, data, re.M))
+
+
+def is_configmap(data: bytes) -> bool:
+    """A Kubernetes ConfigMap (``apiVersion`` and ``kind`` at the top level) with a
+    ``flink-conf.yaml`` or ``config.yaml`` key (see :mod:`~.configmap`)."""
+    return bool(re.search(_CONFIGMAP_KIND, data, re.M)) and bool(re.search(
+        _TOP_API, data, re.M)) and bool(re.search(CONFIGMAP_DATA, data, re.M))
 
 
 def looks_like_flink(data: bytes) -> bool:

@@ -125,6 +125,8 @@ def entry_at(result: FileResult, line: int, column: int) -> tuple[int, Entry, Sp
             if entry.source is Source.DEFINE:
                 continue
             for span in (entry.key_span, entry.value_span):
+                if span is not None and config.embedding is not None:
+                    span = config.embedding.span(span)  # a file inside a ConfigMap
                 if span is not None and _contains(span, line, column):
                     return index, entry, span
     return None
