@@ -495,3 +495,42 @@ def test_autoscaler_ranges(conf: str, operator: str, expected: str | None) -> No
         assert expected in config.findings[0].message
     disabled = load(AUTOSCALER.format(conf=conf).replace("'true'", "'false'"), operator)
     assert found(disabled) == []
+
+
+@pytest.mark.parametrize(("vendor", "spec"), [
+    ("Amazon EMR on EKS", """\
+        emrReleaseLabel: emr-7.12.0-flink-latest
+        executionRoleArn: arn:aws:iam::123456789012:role/flink
+        flinkVersion: v1_18
+        jobManager:
+          storageDir: s3://bucket/ha
+          highAvailabilityEnabled: true
+          resource:
+            memory: 2g
+        taskManager:
+          resource:
+            memory: 2g
+        monitoringConfiguration:
+          s3MonitoringConfiguration:
+            logUri: s3://bucket/logs
+        """),
+    ("IBM Event Automation", """\
+        flinkConfiguration:
+          license.use: EventAutomationProduction
+          license.license: L-AAAA-BBBBBB
+          license.accept: 'true'
+""" + textwrap.indent(MEMORY, "        ")),
+])
+def test_a_vendors_operator_is_not_held_to_the_apache_crd_and_checks(vendor: str,
+                                                                     spec: str) -> None:
+    """EMR on EKS and IBM Event Automation ship operators of their own, with CRD fields and
+    defaults Apache's releases do not have (IBM's sets spec.flinkVersion itself): FL300-FL302
+    would be false there. The same manifest without the vendor's marks gets them."""
+    config = load(spec, None)
+    assert config.meta["operator_vendor"] == vendor
+    assert not [f for f in found(config) if f[0] in ("FL300", "FL301", "FL302")]
+    plain = spec.replace("emrReleaseLabel", "emrReleaseLabl").replace(
+        "executionRoleArn", "executionRoleArm").replace("license.", "licence.")
+    apache = load(plain, None)
+    assert apache.meta["operator_vendor"] == ""
+    assert [f for f in found(apache) if f[0] in ("FL300", "FL302")]

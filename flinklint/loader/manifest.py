@@ -130,18 +130,38 @@ def _document(root: Mapping, number: int, text: str, path: str, index: LineIndex
         same = {e.value_span for e in flattener.entries if e.raw == e.value}
         findings = [f for f in findings
                     if f.code != codes.OPERATOR_NON_STRING_VALUE.code or f.span not in same]
+    vendor = _vendor(spec, conf)
+    if vendor:  # its own CRD and validation, which the Apache releases' model does not know
+        findings = [f for f in findings if f.code not in VENDOR_UNCHECKED]
     entries = reader.before + flattener.entries + reader.after
     anchor = key_of(spec, "flinkConfiguration") or key_of(root, "spec")
     base_line = index.position(anchor.start)[0] if anchor is not None else 1
     meta = {"manifest_kind": kind, "name": _text(child(_mapping(child(root, "metadata")), "name")),
             "operator": str(release),
             "operator_assumed": "true" if operator is None else "",
-            "operator_refused": ",".join(reader.refused),
+            "operator_refused": ",".join(reader.refused), "operator_vendor": vendor,
             **{f"operator_field.{key}": field for key, field in reader.fields.items()}}
     return build.config(path, FileKind.MANIFEST, text, entries, findings, defines,
                         lintable=not reader.canary,
                         flink_version=_version(child(spec, "flinkVersion")), document=number,
                         base_line=base_line, meta=meta)
+
+
+VENDOR_UNCHECKED = (codes.OPERATOR_FIELD_NOT_READ.code, codes.OPERATOR_CRD_REFUSES.code,
+                   codes.OPERATOR_VALIDATION.code)
+
+
+def _vendor(spec: Mapping | None, conf: Mapping | None) -> str:
+    """The vendor whose own build of the operator a manifest is written for ("" for Apache's):
+    Amazon EMR on EKS adds ``spec.emrReleaseLabel`` and ``spec.executionRoleArn`` (and
+    ``jobManager.storageDir``, ``monitoringConfiguration``) to its CRD; IBM Event Automation's
+    operator requires ``license.*`` keys in ``flinkConfiguration`` and fills in
+    ``spec.flinkVersion`` itself. Their CRD fields and checks (FL300-FL302) are not checked."""
+    if child(spec, "emrReleaseLabel") is not None or child(spec, "executionRoleArn") is not None:
+        return "Amazon EMR on EKS"
+    if child(conf, "license.use") is not None or child(conf, "license.license") is not None:
+        return "IBM Event Automation"
+    return ""
 
 
 def _version(node: Node | None) -> FlinkVersion | None:
