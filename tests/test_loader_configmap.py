@@ -220,3 +220,10 @@ def test_explain_and_hover_give_lines_of_the_manifest(
     assert found is not None and found[1].key == "taskmanager.memory.task.heap.size"
     assert (found[2].line, found[2].column) == (12, 5)
     assert entry_at(result, 4, 8) is None  # the ConfigMap's own name is no Flink entry
+
+
+def test_a_block_at_the_end_of_a_file_without_a_final_line_break_stays_so() -> None:
+    text = CONFIGMAP.split("  log4j")[0].rstrip("\n") + "\n    restart-strategy: none"
+    result, request = _result(text, "flink-config.yaml", "1.20", None)
+    fixed = fix_file(result, request, unsafe=True).fixed
+    assert fixed == text.replace("restart-strategy: none", "restart-strategy.type: none")

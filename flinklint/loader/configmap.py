@@ -24,7 +24,7 @@ the manifest again, as for any file.
 
 from __future__ import annotations
 
-from flinklint.edits import apply_edits
+from flinklint.edits import apply_edits, line_starts
 from flinklint.findings import Edit, Finding, Fix
 from flinklint.flink_config import Embedding, FlinkConfig
 from flinklint.loader.limits import LimitExceeded
@@ -147,6 +147,9 @@ def _fix(fix: Fix | None, text: str, embedding: Embedding) -> Fix | None:
     if text.endswith("\n") != new.endswith("\n"):
         return None  # the block's final line break (its chomping) is not the fix's to change
     edits: list[Edit] = []
+    manifest = embedding.text
+    open_end = bool(manifest) and not manifest.endswith(("\n", "\r"))
+    last = len(line_starts(manifest))  # the manifest's lines; the last has no break if open
     indent = " " * embedding.indent
     shift = embedding.first_line - 1
     matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
@@ -155,5 +158,7 @@ def _fix(fix: Fix | None, text: str, embedding: Embedding) -> Fix | None:
             continue
         lines = "".join((indent + line if line else "") + "\n"
                         for line in new_lines[new_start:new_end])
+        if open_end and old_end + shift >= last:  # up to the end of a file with no final break
+            lines = "\n" + lines[:-1] if old_start + shift >= last else lines[:-1]
         edits.append(Edit(old_start + 1 + shift, 1, old_end + 1 + shift, 1, lines))
     return Fix(fix.message, tuple(edits), fix.applicability) if edits else None
