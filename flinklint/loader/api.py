@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from flinklint.edits import line_starts
 from flinklint.findings import Finding, Span
 from flinklint.flink_config import Entry, FlinkConfig
 from flinklint.loader import build, codes, limits
@@ -179,20 +180,23 @@ def _encoding_findings(decoded: Decoded, kind: FileKind, path: str) -> list[Find
 
 
 def _template_at(text: str) -> int | None:
-    """Where the first ``{{ ... }}`` or ``{% ... %}`` on one line starts, or None.
+    """Where the first ``{{ ... }}`` or ``{% ... %}`` on one line starts, or None. A comment
+    line is not looked at: whatever a template engine makes of it, Flink skips it (and
+    ``migrate`` keeps a line Flink drops as such a comment).
 
     A scan in linear time: a regular expression with a lazy ``.*?`` took minutes on a long
     line of ``{{`` without a closing ``}}``.
     """
     if "{{" not in text and "{%" not in text:
         return None
-    start = 0
-    for line in text.split("\n"):
+    starts = line_starts(text)  # a lone \r ends a line too, for YAML and Flink's parser alike
+    for number, start in enumerate(starts):
+        line = text[start:starts[number + 1] if number + 1 < len(starts) else len(text)]
         found = [at for opening, closing in (("{{", "}}"), ("{%", "%}"))
-                 if (at := line.find(opening)) >= 0 and line.find(closing, at + 2) >= 0]
+                 if (at := line.find(opening)) >= 0 and line.find(closing, at + 2) >= 0
+                 and not line.lstrip(" \t").startswith("#")]
         if found:
             return start + min(found)
-        start += len(line) + 1
     return None
 
 
