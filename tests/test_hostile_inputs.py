@@ -278,6 +278,18 @@ def test_thousands_of_template_openings_without_closing(name: str) -> None:
     assert "FL013" not in {f.code for f in found}
 
 
+@pytest.mark.parametrize("text", [
+    "{{\n" * 400_000, "{{\r" * 1_000_000, "{{" * 1_000_000, "# {{ x }}\n" * 400_000,
+    "{{\r" * 1_000_000 + "{{ x }}",
+], ids=["lf-lines", "cr-lines", "one-line", "comments", "cr-lines-then-marker"])
+def test_template_markers_on_many_lines_are_looked_for_in_linear_time(text: str) -> None:
+    # a search for the line's bounds from each opening ran back and forth over the whole text
+    from flinklint.loader.api import _template_at
+
+    with time_limit(SECONDS):
+        assert _template_at(text) == (text.rindex("{{ x }}") if text.endswith("}}") else None)
+
+
 def test_long_suppression_comment() -> None:
     # the suppression's regular expression backtracked for hours over such a line
     data = MEMORY + b"a.b: 1 # flinklint: disable=FL101" + b" " * 200_000 + b"!\n"

@@ -9,6 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from flinklint.flink_config import Source
 from flinklint.loader import load_bytes, load_path, load_text, sibling_findings, sniff
@@ -157,3 +159,24 @@ def _timed(call: object) -> float:
     start = time.perf_counter()
     call()  # type: ignore[operator]
     return time.perf_counter() - start
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["{{", "}}", "{%", "%}", "#", " ", "\t", "a", "\n", "\r",
+                                 "\r\n"]), max_size=14).map("".join))
+def test_template_markers_are_found_on_the_lines_yaml_and_flink_see(text: str) -> None:
+    """The first ``{{``/``{%`` with its closing later on the same line (a lone CR ends a line),
+    on a line that is not a comment: as a plain walk over the lines finds it."""
+    import re
+
+    from flinklint.loader.api import _template_at
+
+    expected = None
+    for line in re.finditer(r"[^\r\n]*", text):
+        body = line.group(0)
+        found = [at for opening, closing in (("{{", "}}"), ("{%", "%}"))
+                 if (at := body.find(opening)) >= 0 and body.find(closing, at + 2) >= 0]
+        if found and not body.lstrip(" \t").startswith("#"):
+            expected = line.start() + min(found)
+            break
+    assert _template_at(text) == expected

@@ -15,7 +15,6 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from flinklint.edits import line_starts
 from flinklint.findings import Finding, Span
 from flinklint.flink_config import Entry, FlinkConfig
 from flinklint.loader import build, codes, limits
@@ -182,21 +181,33 @@ def _encoding_findings(decoded: Decoded, kind: FileKind, path: str) -> list[Find
 def _template_at(text: str) -> int | None:
     """Where the first ``{{ ... }}`` or ``{% ... %}`` on one line starts, or None. A comment
     line is not looked at: whatever a template engine makes of it, Flink skips it (and
-    ``migrate`` keeps a line Flink drops as such a comment).
+    ``migrate`` keeps a line Flink drops as such a comment). A lone ``\r`` ends a line too, for
+    YAML and Flink's parser alike.
 
     A scan in linear time: a regular expression with a lazy ``.*?`` took minutes on a long
-    line of ``{{`` without a closing ``}}``.
+    line of ``{{`` without a closing ``}}``; here a line is given up after its first opening.
     """
-    if "{{" not in text and "{%" not in text:
-        return None
-    starts = line_starts(text)  # a lone \r ends a line too, for YAML and Flink's parser alike
-    for number, start in enumerate(starts):
-        line = text[start:starts[number + 1] if number + 1 < len(starts) else len(text)]
-        found = [at for opening, closing in (("{{", "}}"), ("{%", "%}"))
-                 if (at := line.find(opening)) >= 0 and line.find(closing, at + 2) >= 0
-                 and not line.lstrip(" \t").startswith("#")]
-        if found:
-            return start + min(found)
+    found = [at for opening, closing in (("{{", "}}"), ("{%", "%}"))
+             if (at := _opening_at(text, opening, closing)) is not None]
+    return min(found) if found else None
+
+
+def _opening_at(text: str, opening: str, closing: str) -> int | None:
+    """The first ``opening`` with ``closing`` after it on its line, not in a comment line.
+    Every search covers new ground only: the next line breaks are kept until passed, and a line
+    is left after its first opening (a later one would find no more)."""
+    at, floor, nl, cr = text.find(opening), 0, -1, -1
+    while at >= 0:
+        if nl < at:
+            nl = text.find("\n", at) % (len(text) + 1)  # not found: the end of the text
+        if cr < at:
+            cr = text.find("\r", at) % (len(text) + 1)
+        end = min(nl, cr)
+        start = max(text.rfind("\n", floor, at), text.rfind("\r", floor, at), floor - 1) + 1
+        if text.find(closing, at + 2, end) >= 0 and not text[start:at].lstrip(
+                " \t").startswith("#"):
+            return at
+        at, floor = text.find(opening, end), end
     return None
 
 
