@@ -71,13 +71,15 @@ class Embedding:
     indent: int
     lines: int
 
+    def line(self, line: int) -> int:
+        """``line`` of the embedded file as a line of the manifest (a line past the end of the
+        embedded file is its last line)."""
+        return min(line, max(self.lines, 1)) + self.first_line - 1
+
     def span(self, span: Span) -> Span:
-        """``span`` of the embedded file as a span of the manifest (a span past the end of the
-        embedded file is put on its last line)."""
-        last = max(self.lines, 1)
-        shift = self.first_line - 1
-        return Span(min(span.line, last) + shift, span.column + self.indent,
-                    min(span.end_line, last) + shift, span.end_column + self.indent)
+        """``span`` of the embedded file as a span of the manifest."""
+        return Span(self.line(span.line), span.column + self.indent, self.line(span.end_line),
+                    span.end_column + self.indent)
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,7 +66,8 @@ def _overrides(config: FlinkConfig, version: FlinkVersion) -> dict[str, list[Jvm
     found: dict[str, list[JvmOverride]] = {}
     try:
         for process, piece, user, flink in overrides(Context(config, version)):
-            line = _file_line(config, piece.entry.line) if piece.entry.value_span else None
+            line = _file_line(config, piece.entry.line) if (
+                piece.entry.value_span is not None) else None
             found.setdefault(process.value, []).append(
                 JvmOverride(user.text, flink.text, piece.key, line))
     except Exception:  # a bug in the launcher model must not hide the memory layout
@@ -86,7 +87,7 @@ def _file_line(config: FlinkConfig, line: int | None) -> int | None:
     """``line`` of the configuration as a line of its file: a ConfigMap's block starts lower."""
     if not line or config.embedding is None:
         return line
-    return line + config.embedding.first_line - 1
+    return config.embedding.line(line)
 
 
 def _in_file(judged: Verdict, config: FlinkConfig) -> Verdict:

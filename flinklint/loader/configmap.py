@@ -28,6 +28,7 @@ from flinklint.edits import apply_edits, line_starts
 from flinklint.findings import Edit, Finding, Fix
 from flinklint.flink_config import Embedding, FlinkConfig
 from flinklint.loader.limits import LimitExceeded
+from flinklint.loader.manifest import child
 from flinklint.loader.sniff import LEGACY_NAME, YAML_NAME, looks_like_flink
 from flinklint.loader.text import LineIndex
 from flinklint.loader.yaml_nodes import Document, Mapping, Node, Scalar, YamlError, deref
@@ -81,11 +82,8 @@ def _data(doc: Document) -> Mapping | None:
 
 
 def _child(node: Mapping, name: str) -> Node | None:
-    for key, value in node.pairs:
-        target = deref(key)
-        if isinstance(target, Scalar) and target.value == name:
-            return deref(value)
-    return None
+    found = child(node, name)
+    return deref(found) if found is not None else None
 
 
 def _value(node: Mapping, name: str) -> str:
